@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every knob has a safe default for `npm start`. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demoPassword: string | null;
+  /** Behind a reverse proxy the client address comes from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Cookies need `Secure` when served over HTTPS. */
+  secureCookies: boolean;
+  webDistDir: string;
+  logLevel: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data')),
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null,
+    demoPassword: env.ZENGSHOU_DEMO_PASSWORD ?? null,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    webDistDir: path.join(repoRoot, 'packages/web/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export const paths = { repoRoot, migrationsDir: path.join(repoRoot, 'packages/server/migrations') };
