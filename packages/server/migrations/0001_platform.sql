@@ -44,11 +44,10 @@ CREATE TABLE users (
   CONSTRAINT users_username_unique UNIQUE (username),
   CONSTRAINT users_roles_present CHECK (cardinality(roles) BETWEEN 1 AND 8),
   CONSTRAINT users_region_prefix CHECK (region_code ~ '^([0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12})$'),
-  -- Three-admin separation (三员分立): the database refuses what the service layer should already refuse.
-  CONSTRAINT users_admin_roles_separated CHECK (NOT (
-    roles @> ARRAY['system_admin', 'security_admin']::text[] OR
-    roles @> ARRAY['system_admin', 'audit_admin']::text[] OR
-    roles @> ARRAY['security_admin', 'audit_admin']::text[]))
+  -- Three-admin separation (三员分立): a separated administrator holds that one role and no other, so no account
+  -- is two of them and none of them can also read personal data through a business role.
+  CONSTRAINT users_admin_roles_separated CHECK (
+    NOT (roles && ARRAY['system_admin', 'security_admin', 'audit_admin']::text[]) OR cardinality(roles) = 1)
 );
 CREATE INDEX users_region ON users (region_code);
 

@@ -64,7 +64,9 @@ export class LockedError extends DomainError {
 /** PostgreSQL error codes → domain errors; never match on message text (it differs by server language). */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
-  const e = error as { code?: unknown; constraint?: unknown };
+  // Drizzle wraps the driver's error; the PostgreSQL code is on its cause.
+  const wrapped = error as { cause?: unknown; code?: unknown };
+  const e = (wrapped.code === undefined && wrapped.cause ? wrapped.cause : error) as { code?: unknown; constraint?: unknown };
   const constraint = typeof e.constraint === 'string' ? e.constraint : undefined;
   switch (e.code) {
     case '23505':

@@ -6,23 +6,42 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import { mapDatabaseError } from '../errors.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
-export type Orm = NodePgDatabase<Record<string, never>>;
+/**
+ * Runs Drizzle `sql` queries on a pool or on one transaction's connection. Queries are compiled by Drizzle's
+ * PostgreSQL dialect and executed by `pg` directly, so the type parsers below apply (Drizzle's own executor
+ * overrides them and would hand back timestamps as strings).
+ */
+export interface Executor {
+  execute(query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+}
+
+const dialect = new PgDialect();
+export function executorFor(target: pg.Pool | pg.PoolClient): Executor {
+  return {
+    async execute(query) {
+      const compiled = dialect.sqlToQuery(query);
+      const result = await target.query(compiled.sql, compiled.params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount };
+    },
+  };
+}
 export type CopyValue = string | number | boolean | null | Date;
 
 /** One open transaction: the ORM bound to its connection, plus bulk COPY into the same transaction. */
 export interface Tx {
-  orm: Orm;
+  orm: Executor;
   client: pg.PoolClient;
   copyRows(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number>;
 }
 
 export interface Database {
   kind: DatabaseKind;
-  orm: Orm;
+  orm: Executor;
   pool: pg.Pool;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -122,7 +141,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 type CopyRunner = (client: pg.PoolClient, sqlTemplate: string, csv: string) => Promise<number>;
 
 function makeDatabase(kind: DatabaseKind, pool: pg.Pool, runCopy: CopyRunner, close: () => Promise<void>): Database {
-  const orm = drizzle(pool) as unknown as Orm;
+  const orm = executorFor(pool);
   return {
     kind,
     orm,
@@ -133,7 +152,7 @@ function makeDatabase(kind: DatabaseKind, pool: pg.Pool, runCopy: CopyRunner, cl
       try {
         await client.query('BEGIN');
         const tx: Tx = {
-          orm: drizzle(client) as unknown as Orm,
+          orm: executorFor(client),
           client,
           copyRows: (table, columns, rows) => copyRowsWith(runCopy, client, table, columns, rows),
         };

@@ -1,0 +1,41 @@
+import { loadConfig, type AppConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { systemClock } from './platform/clock.ts';
+import { AuditLog } from './platform/audit/audit-log.ts';
+import { seedDemo } from './modules/demo/demo.service.ts';
+
+/** Start: open the database → migrate → load the demo if empty → listen. */
+export async function serve(config: AppConfig = loadConfig()) {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`数据库迁移：${applied.join(', ')}`);
+  const demo = await seedDemo({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) }, config.demoPassword, console.log);
+  const { app } = await buildApp({ db, config, clock: systemClock, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}/`;
+  console.log(`\n增收平台已启动：${url}  （数据库：${db.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}）`);
+  console.log(`API 文档：${url}api/docs`);
+  if (demo.accounts) {
+    console.log('\n演示账号（维西傈僳族自治县）：');
+    for (const a of demo.accounts) console.log(`  ${a.username.padEnd(10)} ${a.roleLabel.padEnd(8, '　')} 地区 ${a.regionCode}  ${a.displayName}`);
+    console.log(
+      demo.passwordGenerated
+        ? `  密码（随机生成，只显示这一次，请记下）：${demo.password}`
+        : '  密码：环境变量 ZENGSHOU_DEMO_PASSWORD 的值',
+    );
+  } else {
+    console.log('演示账号：clerk reviewer county viewer dept sysadmin secadmin auditor（密码见首次启动时的输出）');
+  }
+
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { Executor } from '../../platform/db/database.ts';
+import { queryOne, sql } from '../../platform/db/sql.ts';
+
+export interface StoredSetting<T> {
+  value: T;
+  version: number;
+}
+
+export async function readSetting<T>(orm: Executor, key: string): Promise<StoredSetting<T> | undefined> {
+  return queryOne<StoredSetting<T>>(orm, sql`SELECT value, version FROM settings WHERE key = ${key}`);
+}
+
+/** Optimistic: writes only when the stored version is the one the caller read. Returns false on a lost race. */
+export async function writeSetting<T>(orm: Executor, key: string, value: T, expectedVersion: number | null): Promise<boolean> {
+  const json = JSON.stringify(value);
+  if (expectedVersion === null) {
+    const row = await queryOne<{ version: number }>(
+      orm,
+      sql`INSERT INTO settings (key, value) VALUES (${key}, ${json}::jsonb) ON CONFLICT (key) DO NOTHING RETURNING version`,
+    );
+    return row !== undefined;
+  }
+  const row = await queryOne<{ version: number }>(
+    orm,
+    sql`UPDATE settings SET value = ${json}::jsonb, version = version + 1, updated_at = now()
+        WHERE key = ${key} AND version = ${expectedVersion} RETURNING version`,
+  );
+  return row !== undefined;
+}

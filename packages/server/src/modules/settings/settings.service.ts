@@ -1,0 +1,57 @@
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  securitySettingsSchema,
+  type PasswordPolicy,
+  type SecuritySettings,
+} from '@zengshou/core';
+import type { AppDeps, Actor } from '../../platform/http/context.ts';
+import { VersionConflictError } from '../../platform/errors.ts';
+import { readSetting, writeSetting } from './settings.repository.ts';
+
+const KEY = 'security';
+const CACHE_MS = 5_000;
+
+/** Security settings are read on every request (session timeouts), so they are cached briefly in memory. */
+export class SettingsService {
+  private cached: { at: number; value: SecuritySettings; version: number } | null = null;
+
+  constructor(private readonly deps: AppDeps) {}
+
+  async security(): Promise<{ settings: SecuritySettings; version: number }> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < CACHE_MS) return { settings: this.cached.value, version: this.cached.version };
+    const stored = await readSetting<unknown>(this.deps.db.orm, KEY);
+    // Stored values are merged over the defaults so a setting added in a later release has a value at once.
+    const parsed = securitySettingsSchema.safeParse({ ...DEFAULT_SECURITY_SETTINGS, ...(stored?.value as object) });
+    const value = parsed.success ? parsed.data : DEFAULT_SECURITY_SETTINGS;
+    this.cached = { at: now, value, version: stored?.version ?? 0 };
+    return { settings: value, version: this.cached.version };
+  }
+
+  async passwordPolicy(): Promise<PasswordPolicy> {
+    const { settings } = await this.security();
+    return { minLength: settings.passwordMinLength, requireClasses: settings.passwordRequireClasses };
+  }
+
+  async updateSecurity(actor: Actor, ip: string, version: number, next: SecuritySettings) {
+    const current = await this.security();
+    const saved = await this.deps.db.transaction(async (tx) => {
+      const ok = await writeSetting(tx.orm, KEY, next, version === 0 ? null : version);
+      if (!ok) return false;
+      await this.deps.audit.append(tx, {
+        action: 'settings.update',
+        outcome: 'success',
+        actor,
+        ip,
+        entity: 'settings',
+        entityId: KEY,
+        before: current.settings,
+        after: next,
+      });
+      return true;
+    });
+    this.cached = null;
+    if (!saved) throw new VersionConflictError(await this.security());
+    return this.security();
+  }
+}

@@ -1,0 +1,13 @@
+export type { Permission, Role, User } from './types';
+export { ROLES } from './types';
+export { ROLE_LABEL_KEYS, SEPARATED_ADMIN_ROLES, violatesAdminSeparation } from './roles';
+export { hasAnyPermission, hasPermission } from './permissions';
+export { authKeys } from './queryKeys';
+export { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths';
+export { useCurrentUser } from './hooks/useCurrentUser';
+export { useLogout } from './hooks/useLogout';
+export { useRoleLabel } from './hooks/useRoleLabel';
+export { ChangePasswordScreen } from './components/ChangePasswordScreen';
+export { LoginScreen } from './components/LoginScreen';
+export { RequireAuth } from './components/RequireAuth';
+export { RequirePermission } from './components/RequirePermission';

@@ -1,0 +1,2 @@
+export { AppLayout } from './components/AppLayout';
+export { MENU, type MenuEntry } from './menuConfig';

@@ -1,0 +1,1 @@
+export const settingsKeys = { current: ['settings'] as const };

@@ -1,0 +1,14 @@
+export interface SecuritySettings {
+  passwordMinLength: number;
+  /** How many of lower case / upper case / digit / symbol a password must contain (1–4). */
+  passwordRequireClasses: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+export interface VersionedSettings {
+  settings: SecuritySettings;
+  version: number;
+}

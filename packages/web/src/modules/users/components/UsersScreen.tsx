@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { App, Button, Flex, Input } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n';
+import { LoadErrorResult, PageContainer } from '../../ui';
+import { useUnlockUser } from '../hooks/useUnlockUser';
+import { useUsers } from '../hooks/useUsers';
+import type { UserRow } from '../types';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserCreateModal } from './UserCreateModal';
+import { UserEditModal } from './UserEditModal';
+import { UsersTable } from './UsersTable';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'reset'; user: UserRow } | null;
+
+export function UsersScreen() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [params, setParams] = useState({ page: 1, pageSize: 20, q: '' });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const users = useUsers(params);
+  const unlock = useUnlockUser();
+  const close = () => setDialog(null);
+
+  const onUnlock = (user: UserRow) =>
+    unlock.mutate(user.id, { onSuccess: () => void message.success(t('users.unlocked', { name: user.displayName })) });
+
+  return (
+    <PageContainer
+      title={t('users.title')}
+      testId="users-page"
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="users-create">
+          {t('users.create')}
+        </Button>
+      }
+    >
+      <Flex gap={12} style={{ marginBottom: 16 }} className="no-print">
+        <Input.Search
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          enterButton={t('common.search')}
+          style={{ maxWidth: 360 }}
+          onSearch={(q) => setParams((p) => ({ ...p, q: q.trim(), page: 1 }))}
+          data-testid="users-search"
+        />
+      </Flex>
+      {users.error && !users.data ? (
+        <LoadErrorResult message={users.error.message} onRetry={() => void users.refetch()} />
+      ) : (
+        <UsersTable
+          rows={users.data?.items ?? []}
+          total={users.data?.total ?? 0}
+          page={params.page}
+          pageSize={params.pageSize}
+          loading={users.isFetching}
+          onPageChange={(page, pageSize) => setParams((p) => ({ ...p, page, pageSize }))}
+          onEdit={(user) => setDialog({ kind: 'edit', user })}
+          onResetPassword={(user) => setDialog({ kind: 'reset', user })}
+          onUnlock={onUnlock}
+        />
+      )}
+      {dialog?.kind === 'create' ? <UserCreateModal onClose={close} /> : null}
+      {dialog?.kind === 'edit' ? <UserEditModal key={dialog.user.id} user={dialog.user} onClose={close} /> : null}
+      {dialog?.kind === 'reset' ? <ResetPasswordModal key={dialog.user.id} user={dialog.user} onClose={close} /> : null}
+    </PageContainer>
+  );
+}

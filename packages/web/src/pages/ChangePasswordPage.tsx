@@ -1,0 +1,5 @@
+import { ChangePasswordScreen } from '../modules/auth';
+
+export function ChangePasswordPage() {
+  return <ChangePasswordScreen />;
+}

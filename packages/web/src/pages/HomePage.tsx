@@ -1,0 +1,5 @@
+import { HomeWelcome } from '../modules/home';
+
+export function HomePage() {
+  return <HomeWelcome />;
+}

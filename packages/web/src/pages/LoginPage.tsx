@@ -1,0 +1,5 @@
+import { LoginScreen } from '../modules/auth';
+
+export function LoginPage() {
+  return <LoginScreen />;
+}

@@ -1,0 +1,5 @@
+import { NotFoundResult } from '../modules/ui';
+
+export function NotFoundPage() {
+  return <NotFoundResult />;
+}

@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { AuditPage } from './AuditPage';
+import { ChangePasswordPage } from './ChangePasswordPage';
+import { HomePage } from './HomePage';
+import { LoginPage } from './LoginPage';
+import { NotFoundPage } from './NotFoundPage';
+import { SettingsPage } from './SettingsPage';
+import { SignedInArea } from './SignedInArea';
+import { UsersPage } from './UsersPage';
+
+/** Paths here must match the menu (modules/layout/menuConfig.ts). */
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <SignedInArea />,
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: 'admin/users', element: <UsersPage /> },
+        { path: 'admin/audit', element: <AuditPage /> },
+        { path: 'admin/settings', element: <SettingsPage /> },
+        { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
