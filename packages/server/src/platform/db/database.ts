@@ -59,15 +59,15 @@ installTypeParsers();
 
 /**
  * Both back ends are reached through `pg`, so int8, numeric and dates come back the same way on both.
- * int8 → number: money is integer fen and counts are far below 2^53; an unsafe value is an error, never a
- * silent rounding. numeric → number: only rates and shares are numeric. date → 'YYYY-MM-DD' text, so a
+ * int8 → number: money is integer fen and counts are far below 2^53. A value beyond 2^53 comes back as a
+ * BigInt — exact, and loud wherever it is used as a number — never silently rounded. (Throwing inside a type
+ * parser would break the connection instead.) numeric → number: only rates and shares are numeric. date → 'YYYY-MM-DD' text, so a
  * calendar date never shifts with the server's time zone.
  */
 function installTypeParsers(): void {
   pg.types.setTypeParser(20, (v: string) => {
     const n = Number(v);
-    if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${v} exceeds the safe integer range`);
-    return n;
+    return Number.isSafeInteger(n) ? n : BigInt(v);
   });
   pg.types.setTypeParser(1700, (v: string) => Number(v));
   pg.types.setTypeParser(1082, (v: string) => v);

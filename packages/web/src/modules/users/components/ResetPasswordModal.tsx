@@ -35,7 +35,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: 
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={reset.isPending}
-      okButtonProps={{ 'data-testid': 'reset-password-submit' } as object}
+      okButtonProps={{ 'data-testid': 'reset-password-submit' }}
       data-testid="reset-password-modal"
       destroyOnHidden
     >

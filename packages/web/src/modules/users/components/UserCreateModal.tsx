@@ -37,7 +37,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'user-form-submit' } as object}
+      okButtonProps={{ 'data-testid': 'user-form-submit' }}
       data-testid="user-create-modal"
       destroyOnHidden
     >

@@ -62,7 +62,7 @@ export function UserEditModal({ user, onClose }: { user: UserRow; onClose: () =>
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={update.isPending}
-      okButtonProps={{ 'data-testid': 'user-edit-submit' } as object}
+      okButtonProps={{ 'data-testid': 'user-edit-submit' }}
       data-testid="user-edit-modal"
       destroyOnHidden
     >

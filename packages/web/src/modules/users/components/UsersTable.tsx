@@ -51,7 +51,7 @@ export function UsersTable(props: UsersTableProps) {
             <Popconfirm
               title={t('users.unlockConfirm', { name: user.displayName })}
               onConfirm={() => props.onUnlock(user)}
-              okButtonProps={{ 'data-testid': 'user-unlock-confirm' } as object}
+              okButtonProps={{ 'data-testid': 'user-unlock-confirm' }}
             >
               <Button type="link" size="small" data-testid={`user-unlock-${user.username}`}>
                 {t('users.unlock')}
