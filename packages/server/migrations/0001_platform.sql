@@ -102,3 +102,6 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
+
+-- Security settings start from the defaults in code (an empty object merges over them), at version 1.
+INSERT INTO settings (key, value) VALUES ('security', '{}'::jsonb);

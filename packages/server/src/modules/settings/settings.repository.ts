@@ -11,18 +11,10 @@ export async function readSetting<T>(orm: Executor, key: string): Promise<Stored
 }
 
 /** Optimistic: writes only when the stored version is the one the caller read. Returns false on a lost race. */
-export async function writeSetting<T>(orm: Executor, key: string, value: T, expectedVersion: number | null): Promise<boolean> {
-  const json = JSON.stringify(value);
-  if (expectedVersion === null) {
-    const row = await queryOne<{ version: number }>(
-      orm,
-      sql`INSERT INTO settings (key, value) VALUES (${key}, ${json}::jsonb) ON CONFLICT (key) DO NOTHING RETURNING version`,
-    );
-    return row !== undefined;
-  }
+export async function writeSetting<T>(orm: Executor, key: string, value: T, expectedVersion: number): Promise<boolean> {
   const row = await queryOne<{ version: number }>(
     orm,
-    sql`UPDATE settings SET value = ${json}::jsonb, version = version + 1, updated_at = now()
+    sql`UPDATE settings SET value = ${JSON.stringify(value)}::jsonb, version = version + 1, updated_at = now()
         WHERE key = ${key} AND version = ${expectedVersion} RETURNING version`,
   );
   return row !== undefined;

@@ -36,7 +36,7 @@ export class SettingsService {
   async updateSecurity(actor: Actor, ip: string, version: number, next: SecuritySettings) {
     const current = await this.security();
     const saved = await this.deps.db.transaction(async (tx) => {
-      const ok = await writeSetting(tx.orm, KEY, next, version === 0 ? null : version);
+      const ok = await writeSetting(tx.orm, KEY, next, version);
       if (!ok) return false;
       await this.deps.audit.append(tx, {
         action: 'settings.update',

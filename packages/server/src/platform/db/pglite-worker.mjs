@@ -4,8 +4,8 @@
  * PostgreSQL wire protocol (pglite-socket on a Unix socket), which lets the server use the same `pg` driver and
  * the same queries for PGlite and a real PostgreSQL server.
  *
- * PGlite is one single session. pglite-socket accepts one connection, and the main thread's pool holds exactly
- * one, so transactions never interleave. Bulk COPY … FROM STDIN is not supported by PGlite's wire handling, so
+ * PGlite is one single session. The main thread's pool holds exactly one connection, so transactions never
+ * interleave. Bulk COPY … FROM STDIN is not supported by PGlite's wire handling, so
  * bulk loads arrive here as a message and run as `COPY … FROM '/dev/blob'` — in that same session, hence inside
  * whatever transaction the main thread's connection has open.
  */
@@ -24,7 +24,10 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker must run as a worker thread');
 
 const db = await PGlite.create(input.dataDir ?? undefined);
-const server = new PGLiteSocketServer({ db, path: input.socketPath });
+// The main thread's pool keeps one connection at a time, but `pg` drops a connection after a failed query and
+// opens a new one at once, before this side has seen the old socket close: allow a few so that reconnect is not
+// refused. pglite-socket queues their messages and keeps a transaction to the connection that opened it.
+const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 4 });
 await server.start();
 
 port.on('message', (/** @type {Request} */ msg) => {

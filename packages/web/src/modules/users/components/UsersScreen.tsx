@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Flex, Input } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Space } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n';
 import { LoadErrorResult, PageContainer } from '../../ui';
 import { useUnlockUser } from '../hooks/useUnlockUser';
@@ -17,10 +17,12 @@ export function UsersScreen() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useState({ page: 1, pageSize: 20, q: '' });
+  const [searchText, setSearchText] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const users = useUsers(params);
   const unlock = useUnlockUser();
   const close = () => setDialog(null);
+  const search = () => setParams((p) => ({ ...p, q: searchText.trim(), page: 1 }));
 
   const onUnlock = (user: UserRow) =>
     unlock.mutate(user.id, { onSuccess: () => void message.success(t('users.unlocked', { name: user.displayName })) });
@@ -35,16 +37,20 @@ export function UsersScreen() {
         </Button>
       }
     >
-      <Flex gap={12} style={{ marginBottom: 16 }} className="no-print">
-        <Input.Search
+      <Space.Compact style={{ marginBottom: 16, maxWidth: 400, width: '100%' }} className="no-print">
+        <Input
           allowClear
+          prefix={<SearchOutlined />}
           placeholder={t('users.searchPlaceholder')}
-          enterButton={t('common.search')}
-          style={{ maxWidth: 360 }}
-          onSearch={(q) => setParams((p) => ({ ...p, q: q.trim(), page: 1 }))}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onPressEnter={search}
           data-testid="users-search"
         />
-      </Flex>
+        <Button type="primary" onClick={search} data-testid="users-search-submit">
+          {t('common.search')}
+        </Button>
+      </Space.Compact>
       {users.error && !users.data ? (
         <LoadErrorResult message={users.error.message} onRetry={() => void users.refetch()} />
       ) : (
