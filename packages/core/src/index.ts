@@ -3,3 +3,4 @@ export * from './masking.ts';
 export * from './money.ts';
 export * from './region-code.ts';
 export * from './access/index.ts';
+export * from './registry/income-items.ts';

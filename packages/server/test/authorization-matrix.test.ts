@@ -173,7 +173,7 @@ const REQUESTS: Record<string, Recipe> = {
       return {
         method: 'PUT',
         url: '/api/settings',
-        body: { version: row?.version ?? 0, settings: { ...DEFAULT_SECURITY_SETTINGS, ...(row?.value ?? {}) } },
+        body: { version: row?.version ?? 0, settings: { ...DEFAULT_SECURITY_SETTINGS, ...row?.value } },
       };
     },
   },

@@ -79,7 +79,7 @@ export const R = {
   village: '533423101001',
   siblingVillage: '533423101002',
   otherCounty: '533401', // 香格里拉市
-  otherCountyVillage: '533401001001',
+  otherCountyVillage: '533401101001',
 } as const;
 
 export class TestClient {

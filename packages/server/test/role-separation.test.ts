@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@zengshou/core';
+import { DEFAULT_SECURITY_SETTINGS, type Role } from '@zengshou/core';
 import { startTestEnv, type TestEnv, R, TEST_PASSWORD } from './harness.ts';
 
 let env: TestEnv;
@@ -158,7 +158,7 @@ describe('the audit administrator changes nothing', () => {
       'POST /api/users': { username: uniqueName('aud_'), displayName: '审计员建的', roles: ['village_clerk'], regionCode: R.village, password: NEW_PASSWORD },
       'PATCH /api/users/:id': { version, displayName: '审计员改的', status: 'disabled' },
       'POST /api/users/:id/reset-password': { password: NEW_PASSWORD },
-      'PUT /api/settings': { version: settings?.version ?? 1, settings: { ...(settings?.value ?? {}), passwordMinLength: 8, passwordRequireClasses: 1 } },
+      'PUT /api/settings': { version: settings?.version ?? 1, settings: { ...DEFAULT_SECURITY_SETTINGS, ...settings?.value, passwordMinLength: 8, passwordRequireClasses: 1 } },
     };
     const writes = env.routes.filter((r) => r.method !== 'GET' && !AUDITOR_SELF_SERVICE.has(`${r.method} ${r.url}`));
     expect(writes.length).toBeGreaterThanOrEqual(5);

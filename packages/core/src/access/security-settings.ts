@@ -8,7 +8,7 @@ export const securitySettingsSchema = z.object({
   lockoutMinutes: z.number().int().min(1).max(24 * 60),
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
   sessionAbsoluteHours: z.number().int().min(1).max(72),
-});
+}).strict();
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
 export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
@@ -23,4 +23,4 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
 export const securitySettingsUpdateSchema = z.object({
   version: z.number().int().positive(),
   settings: securitySettingsSchema,
-});
+}).strict();
