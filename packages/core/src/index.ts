@@ -4,3 +4,8 @@ export * from './money.ts';
 export * from './region-code.ts';
 export * from './access/index.ts';
 export * from './registry/income-items.ts';
+export * from './registry/income.ts';
+export * from './registry/registry-enums.ts';
+export * from './registry/registry-schemas.ts';
+export * from './registry/logic-checks.ts';
+export * from './registry/import-cells.ts';

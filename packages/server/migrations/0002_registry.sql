@@ -172,3 +172,80 @@ CREATE TABLE import_row_errors (
   reason    text NOT NULL
 );
 CREATE INDEX import_row_errors_job ON import_row_errors (job_id, sheet, row_no);
+
+-- Import staging: rows that passed their own checks wait here, tagged with their job, until the cross-row checks
+-- and the final merge. Staging is written in short transactions (so progress is visible and the database is not
+-- held for the whole parse); the live tables change only in the one merge transaction.
+CREATE TABLE import_stage_households (
+  job_id            uuid NOT NULL,
+  sheet             text NOT NULL,
+  row_no            integer NOT NULL,
+  ok                boolean NOT NULL DEFAULT true,
+  household_no      text NOT NULL,
+  village_code      text COLLATE "C" NOT NULL,
+  address           text,
+  household_type    text NOT NULL,
+  assistance_status text,
+  relocated         boolean NOT NULL,
+  phone             text,
+  unsafe_housing    boolean NOT NULL,
+  unsafe_water      boolean NOT NULL,
+  school_dropout    boolean NOT NULL,
+  uninsured_member  boolean NOT NULL
+);
+CREATE INDEX import_stage_households_job ON import_stage_households (job_id, household_no);
+
+CREATE TABLE import_stage_members (
+  job_id            uuid NOT NULL,
+  sheet             text NOT NULL,
+  row_no            integer NOT NULL,
+  ok                boolean NOT NULL DEFAULT true,
+  household_no      text NOT NULL,
+  id_number         text COLLATE "C" NOT NULL,
+  name              text NOT NULL,
+  sex               text NOT NULL,
+  birth_date        date NOT NULL,
+  relation          text NOT NULL,
+  labour_capacity   text NOT NULL,
+  health            text NOT NULL,
+  disability_grade  smallint,
+  schooling         text,
+  schooling_status  text,
+  employment_status text,
+  employment_place  text,
+  skills            text
+);
+CREATE INDEX import_stage_members_job ON import_stage_members (job_id, id_number);
+
+CREATE TABLE import_stage_income (
+  job_id            uuid NOT NULL,
+  sheet             text NOT NULL,
+  row_no            integer NOT NULL,
+  ok                boolean NOT NULL DEFAULT true,
+  household_no      text NOT NULL,
+  year              smallint NOT NULL,
+  quarter           smallint NOT NULL,
+  wage_public_welfare bigint NOT NULL DEFAULT 0,
+  wage_other bigint NOT NULL DEFAULT 0,
+  business_planting bigint NOT NULL DEFAULT 0,
+  business_livestock bigint NOT NULL DEFAULT 0,
+  business_forestry bigint NOT NULL DEFAULT 0,
+  business_other bigint NOT NULL DEFAULT 0,
+  property_dividend bigint NOT NULL DEFAULT 0,
+  property_land_rent bigint NOT NULL DEFAULT 0,
+  property_other bigint NOT NULL DEFAULT 0,
+  transfer_pension bigint NOT NULL DEFAULT 0,
+  transfer_family_planning bigint NOT NULL DEFAULT 0,
+  transfer_eco_compensation bigint NOT NULL DEFAULT 0,
+  transfer_dibao bigint NOT NULL DEFAULT 0,
+  transfer_tekun bigint NOT NULL DEFAULT 0,
+  transfer_other bigint NOT NULL DEFAULT 0,
+  cost_planting bigint NOT NULL DEFAULT 0,
+  cost_livestock bigint NOT NULL DEFAULT 0,
+  cost_forestry bigint NOT NULL DEFAULT 0,
+  cost_other bigint NOT NULL DEFAULT 0,
+  medical_out_of_pocket bigint NOT NULL DEFAULT 0,
+  insurance_claims bigint NOT NULL DEFAULT 0,
+  remark            text
+);
+CREATE INDEX import_stage_income_job ON import_stage_income (job_id, household_no);

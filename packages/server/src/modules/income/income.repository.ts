@@ -1,6 +1,6 @@
 import { INCOME_ITEMS, type IncomeItems, type IncomeSummary } from '@zengshou/core';
 import type { Executor } from '../../platform/db/database.ts';
-import { queryOne, queryRows, sql } from '../../platform/db/sql.ts';
+import { queryOne, queryRows, sql, type SQL } from '../../platform/db/sql.ts';
 
 export interface IncomeRecordRow extends Record<string, unknown> {
   id: string;
@@ -76,21 +76,21 @@ export async function insertRevision(
 
 /**
  * Refreshes the households' materialised "latest income" columns from their current records in one statement.
- * Records awaiting verification (待核实) stay out: they do not count in statistics until fixed.
+ * `targets` selects (county_code, household_id) pairs. Records awaiting verification (待核实) give no income figure:
+ * they stay out of statistics until fixed.
  */
-export async function refreshLatestIncome(orm: Executor, countyCode: string, householdIds: readonly string[] | null) {
-  const only = householdIds ? sql`AND h.id = ANY(${sql.param(householdIds)}::uuid[])` : sql``;
+export async function refreshLatestIncome(orm: Executor, targets: SQL) {
   await orm.execute(sql`
     UPDATE households h SET
       latest_year = l.year, latest_quarter = l.quarter,
       latest_per_capita_annual = CASE WHEN l.status = 'valid' THEN round(l.per_capita_net * 4.0 / l.quarter)::bigint END,
       latest_check_errors = coalesce(l.errors, 0), latest_check_warnings = coalesce(l.warnings, 0)
-    FROM households h2 LEFT JOIN LATERAL (
+    FROM (${targets}) t
+    LEFT JOIN LATERAL (
       SELECT r.year, r.quarter, r.per_capita_net, r.status,
-             (SELECT count(*) FROM jsonb_array_elements(r.check_results) c WHERE c->>'severity' = 'error')::int AS errors,
-             (SELECT count(*) FROM jsonb_array_elements(r.check_results) c WHERE c->>'severity' = 'warning')::int AS warnings
-      FROM income_records r
-      WHERE r.county_code = h2.county_code AND r.household_id = h2.id AND r.superseded_at IS NULL
+             (SELECT count(*) FROM jsonb_array_elements(r.check_results) x WHERE x->>'severity' = 'error')::int AS errors,
+             (SELECT count(*) FROM jsonb_array_elements(r.check_results) x WHERE x->>'severity' = 'warning')::int AS warnings
+      FROM income_records r WHERE r.county_code = t.county_code AND r.household_id = t.household_id AND r.superseded_at IS NULL
       ORDER BY r.year DESC, r.quarter DESC LIMIT 1) l ON true
-    WHERE h.county_code = ${countyCode} AND h2.county_code = h.county_code AND h2.id = h.id ${only}`);
+    WHERE h.county_code = t.county_code AND h.id = t.household_id`);
 }

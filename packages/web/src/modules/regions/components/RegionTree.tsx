@@ -22,15 +22,19 @@ export function RegionTree() {
   const { t } = useI18n();
   const { region, scope, setRegion } = useCurrentRegion();
   const tree = useLazyRegionTree();
-  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
-  const { roots, loadChildren } = tree;
+  // null = not touched yet: the scope root starts open, so a county clerk sees the townships straight away.
+  const [expandedKeys, setExpandedKeys] = useState<Key[] | null>(null);
+  const { roots, childrenOf, loadChildren } = tree;
+  const root = roots.length === 1 ? roots[0] : undefined;
+  const rootOpensOnMount = !!root?.hasChildren;
 
-  // Open the scope root straight away: a county clerk wants to see the townships, not one lonely node.
   useEffect(() => {
-    const root = roots[0];
-    if (roots.length !== 1 || !root?.hasChildren) return;
-    void loadChildren(root.code).then(() => setExpandedKeys((keys) => (keys.length ? keys : [root.code])));
-  }, [roots, loadChildren]);
+    if (root && rootOpensOnMount) void loadChildren(root.code);
+  }, [root, rootOpensOnMount, loadChildren]);
+
+  // Mount the tree only once the root's children are there: expanding it later would animate, and a click
+  // during that animation is lost.
+  const waitingForRoot = !!root && rootOpensOnMount && !childrenOf.has(root.code);
 
   const treeData = useMemo(() => toTreeNodes(tree.roots, tree.childrenOf), [tree.roots, tree.childrenOf]);
 
@@ -43,7 +47,7 @@ export function RegionTree() {
   };
 
   let body;
-  if (tree.isLoading) body = <Spin size="small" />;
+  if (tree.isLoading || waitingForRoot) body = <Spin size="small" />;
   else if (tree.error) body = <Alert type="error" showIcon title={tree.error.message} />;
   else if (treeData.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('region.empty')} />;
   else {
@@ -52,7 +56,7 @@ export function RegionTree() {
         blockNode
         treeData={treeData}
         selectedKeys={[region.code]}
-        expandedKeys={expandedKeys}
+        expandedKeys={expandedKeys ?? (root && rootOpensOnMount ? [root.code] : [])}
         onExpand={(keys) => setExpandedKeys(keys)}
         loadData={async (node) => {
           if (!node.children) await tree.loadChildren(String(node.key));
