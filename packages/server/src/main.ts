@@ -5,12 +5,15 @@ import { buildApp } from './platform/http/app.ts';
 import { systemClock } from './platform/clock.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { seedDemo } from './modules/demo/demo.service.ts';
+import { interruptStaleJobs } from './modules/imports/imports.repository.ts';
 
 /** Start: open the database → migrate → load the demo if empty → listen. */
 export async function serve(config: AppConfig = loadConfig()) {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`数据库迁移：${applied.join(', ')}`);
+  const interrupted = await interruptStaleJobs(db.orm, systemClock.now());
+  if (interrupted > 0) console.log(`上次有 ${interrupted} 个导入被中断（未写入数据），已标记，可重新导入`);
   const demo = await seedDemo({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) }, config.demoPassword, console.log);
   const { app } = await buildApp({ db, config, clock: systemClock, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

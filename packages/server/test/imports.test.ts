@@ -95,7 +95,7 @@ describe('import', () => {
       expect.stringMatching(/^收入信息!3 季度: 同一户同一季度的收入在文件中重复（首次出现在第 2 行）$/),
       expect.stringMatching(/^收入信息!4 种植业收入（元）: .*负/),
     ]);
-    expect(errors.find((e) => e.sheet === '成员信息' && e.row_no === 3)!.value).toMatch(/^53342319850505/) // as Excel kept it: the last digits are already gone;
+    expect(errors.find((e) => e.sheet === '成员信息' && e.row_no === 3)!.value).toMatch(/^53342319850505/); // as Excel kept it: the last digits are already gone
     const after = await counts();
     expect(after).toEqual({ h: before.h + 1, m: before.m + 1, i: before.i + 1, all_i: before.all_i + 1 });
   });

@@ -11,7 +11,7 @@ const router = createRouter();
 
 // Any 401 means the session is gone: forget the user and the session gate sends the browser to /login.
 setUnauthorizedHandler(() => {
-  const wasSignedIn = queryClient.getQueryData(authKeys.me) != null;
+  const wasSignedIn = Boolean(queryClient.getQueryData(authKeys.me));
   queryClient.setQueryData(authKeys.me, null);
   if (wasSignedIn) notifyError(translate('error.sessionExpired'));
 });

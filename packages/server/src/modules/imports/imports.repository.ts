@@ -1,4 +1,4 @@
-import { INCOME_ITEMS } from '@zengshou/core';
+import { INCOME_ITEMS, maskIdNumber, validateIdNumber } from '@zengshou/core';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { queryOne, queryRows, sql } from '../../platform/db/sql.ts';
 
@@ -89,7 +89,13 @@ export interface RowError {
 export async function insertRowErrors(tx: Tx, jobId: string, errors: readonly RowError[]) {
   if (errors.length === 0) return;
   await tx.copyRows('import_row_errors', ['job_id', 'sheet', 'row_no', 'col', 'value', 'reason'],
-    errors.map((e) => [jobId, e.sheet, e.rowNo, e.column, e.value === null ? null : e.value.slice(0, 500), e.reason]));
+    errors.map((e) => [jobId, e.sheet, e.rowNo, e.column, reportValue(e.value), e.reason]));
+}
+
+/** The report repeats what the user typed, except a valid ID number, which is masked like everywhere else. */
+function reportValue(value: string | null): string | null {
+  if (value === null) return null;
+  return validateIdNumber(value).ok ? maskIdNumber(value) : value.slice(0, 500);
 }
 
 export function rowErrors(orm: Executor, jobId: string, limit: number) {

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../config.ts';
@@ -27,6 +28,13 @@ import { UsersService } from '../../modules/users/users.service.ts';
 import { usersRoutes } from '../../modules/users/users.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { healthRoutes, APP_VERSION } from '../../modules/health/health.routes.ts';
+import { RegistryService } from '../../modules/registry/registry.service.ts';
+import { HouseholdHistoryService } from '../../modules/registry/household-history.service.ts';
+import { registryRoutes, registryExportRoutes } from '../../modules/registry/registry.routes.ts';
+import { IncomeService } from '../../modules/income/income.service.ts';
+import { incomeRoutes } from '../../modules/income/income.routes.ts';
+import { ImportService } from '../../modules/imports/imports.service.ts';
+import { importsRoutes } from '../../modules/imports/imports.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -45,7 +53,15 @@ export interface BuiltApp {
   app: FastifyInstance;
   routes: RegisteredRoute[];
   deps: AppDeps;
-  services: { auth: AuthService; settings: SettingsService; regions: RegionsService; users: UsersService };
+  services: {
+    auth: AuthService;
+    settings: SettingsService;
+    regions: RegionsService;
+    users: UsersService;
+    registry: RegistryService;
+    income: IncomeService;
+    imports: ImportService;
+  };
 }
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
@@ -69,6 +85,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const auth = new AuthService(deps, settings);
   const regions = new RegionsService(deps);
   const users = new UsersService(deps, settings);
+  const registry = new RegistryService(deps);
+  const income = new IncomeService(deps, registry);
+  const imports = new ImportService(deps);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -87,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1024 } });
   const limits = options.rateLimits ?? { perMinute: 3000, loginPerMinute: 20 };
   await app.register(rateLimit, {
     global: true,
@@ -120,13 +140,17 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(usersRoutes, { users });
   await app.register(settingsRoutes, { settings });
   await app.register(auditRoutes, { deps });
+  await app.register(registryRoutes, { registry, history: new HouseholdHistoryService(deps, registry) });
+  await app.register(registryExportRoutes, { deps });
+  await app.register(incomeRoutes, { income });
+  await app.register(importsRoutes, { deps, imports });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   serveWebApp(app, config.webDistDir);
   await app.ready();
-  return { app, routes, deps, services: { auth, settings, regions, users } };
+  return { app, routes, deps, services: { auth, settings, regions, users, registry, income, imports } };
 }
 
 function installErrorHandling(app: FastifyInstance) {

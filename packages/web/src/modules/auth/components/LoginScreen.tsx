@@ -37,7 +37,7 @@ export function LoginScreen() {
       </div>
       <Card className="login-card" data-testid="login-card">
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} className="brand-name" data-testid="product-name">
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} className="brand-name" data-testid="product-name">
             {t('app.productName')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>

@@ -9,7 +9,11 @@ interface JsonViewProps {
 /** Read-only pretty JSON, used where the server hands over a free-form snapshot. */
 export function JsonView({ value, emptyText, testId }: JsonViewProps) {
   if (value === null || value === undefined) {
-    return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
+    return (
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }} data-testid={testId}>
+        {emptyText}
+      </Typography.Paragraph>
+    );
   }
   return (
     <pre className="json-view" data-testid={testId}>
