@@ -8,6 +8,12 @@ import type { AppDeps } from './platform/http/context.ts';
 import { RegionsService } from './modules/regions/regions.service.ts';
 import { seedDemo } from './modules/demo/demo.service.ts';
 import { serve } from './main.ts';
+import { demoPeriods } from './modules/demo/demo.service.ts';
+import { currentVillages, loadSyntheticPopulation } from './modules/demo/population-loader.ts';
+import { writePopulationCsv, writePopulationXlsx } from './modules/demo/population-files.ts';
+import { ImportService } from './modules/imports/imports.service.ts';
+import { interruptStaleJobs } from './modules/imports/imports.repository.ts';
+import { isRegionPrefix } from '@zengshou/core';
 
 /** Opens the configured database, migrates it, runs `fn`, and always closes it again. */
 async function withDatabase<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -42,7 +48,7 @@ program.command('migrate').description('执行数据库迁移').action(async () 
 
 program.command('seed').description('载入演示数据（迪庆州行政区划与各角色演示账号），已有数据时不重复载入').action(async () => {
   await withDatabase(async (deps) => {
-    const result = await seedDemo(deps, deps.config.demoPassword, console.log);
+    const result = await seedDemo(deps, deps.config.demoPassword, console.log, deps.config.demoHouseholds);
     if (!result.accounts) console.log('已有用户，未创建演示账号');
     else console.log(`演示账号：${result.accounts.map((a) => a.username).join(' ')}；密码：${result.passwordGenerated ? result.password : 'ZENGSHOU_DEMO_PASSWORD'}`);
   });
@@ -72,6 +78,60 @@ program
         console.error(`审计哈希链在第 ${r.firstBrokenSeq} 条处断裂（之前 ${r.checked} 条完好）`);
         process.exitCode = 1;
       }
+    });
+  });
+
+program
+  .command('generate')
+  .description('生成合成农户数据（按维西县 2021 年收入结构校准），写入数据库或导出为导入文件')
+  .requiredOption('--region <code>', '地区编码前缀（须已载入区划），如 533423')
+  .requiredOption('--households <n>', '户数')
+  .option('--seed <n>', '随机种子（相同种子生成相同数据）', '1')
+  .option('--out <path>', '写成 .xlsx 文件或 CSV 目录（以 / 结尾或不带扩展名），而不是写入数据库')
+  .action(async (o: { region: string; households: string; seed: string; out?: string }) => {
+    if (!isRegionPrefix(o.region)) throw new Error(`地区编码无效：${o.region}`);
+    await withDatabase(async (deps) => {
+      const options = { households: Number(o.households), seed: Number(o.seed), ...demoPeriods(deps.clock.now()) };
+      if (o.out) {
+        const villages = await currentVillages(deps, o.region);
+        const counts = o.out.endsWith('.xlsx')
+          ? await writePopulationXlsx(o.out, { ...options, villages })
+          : await writePopulationCsv(o.out, { ...options, villages });
+        console.log(`已写入 ${o.out}：${Object.entries(counts).map(([k, v]) => `${k} ${v} 行`).join('，')}`);
+        return;
+      }
+      const t = await loadSyntheticPopulation(deps, o.region, options, (done, total) => process.stdout.write(`\r${done} / ${total} 户`));
+      console.log(`\n已写入 ${t.households} 户、${t.members} 人、${t.incomeRecords} 条季度收入`);
+    });
+  });
+
+program
+  .command('import')
+  .argument('<file>', '.xlsx 或 .csv 文件')
+  .description('导入农户、成员、收入（与网页导入相同的校验与写入）')
+  .option('--dry-run', '试导入：只报告结果，不写入')
+  .option('--mode <mode>', 'all-or-nothing（有错全不写）或 valid-rows（只写正确的行）', 'all-or-nothing')
+  .option('--scope <code>', '以哪个地区的权限导入（默认全部）', '')
+  .option('--max-rows <n>', '每个工作表的行数上限')
+  .action(async (file: string, o: { dryRun?: boolean; mode: string; scope: string; maxRows?: string }) => {
+    if (o.mode !== 'all-or-nothing' && o.mode !== 'valid-rows') throw new Error('--mode 只能是 all-or-nothing 或 valid-rows');
+    await withDatabase(async (deps) => {
+      await interruptStaleJobs(deps.db.orm, deps.clock.now());
+      const service = new ImportService(deps);
+      const started = Date.now();
+      const result = await service.importFile({ userId: null, username: 'cli', scope: o.scope }, { path: file, name: file.split('/').pop()! }, {
+        mode: o.mode as 'all-or-nothing' | 'valid-rows',
+        dryRun: Boolean(o.dryRun),
+        ...(o.maxRows ? { limits: { maxRowsPerSheet: Number(o.maxRows) } } : {}),
+        onProgress: (p) => {
+          const phase = { reading: '读取与校验', checking: '交叉校验', applying: '写入', done: '完成' }[p.phase];
+          process.stderr.write(`\r${phase}：已处理 ${p.rowsDone.toLocaleString('zh-CN')} 行，有误 ${p.rowsBad} 行        `);
+        },
+      });
+      process.stderr.write('\n');
+      console.log(result.message);
+      console.log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；任务编号 ${result.jobId}`);
+      if (result.status !== 'succeeded') process.exitCode = 1;
     });
   });
 

@@ -14,7 +14,7 @@ export async function serve(config: AppConfig = loadConfig()) {
   if (applied.length > 0) console.log(`数据库迁移：${applied.join(', ')}`);
   const interrupted = await interruptStaleJobs(db.orm, systemClock.now());
   if (interrupted > 0) console.log(`上次有 ${interrupted} 个导入被中断（未写入数据），已标记，可重新导入`);
-  const demo = await seedDemo({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) }, config.demoPassword, console.log);
+  const demo = await seedDemo({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) }, config.demoPassword, console.log, config.demoHouseholds);
   const { app } = await buildApp({ db, config, clock: systemClock, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
 

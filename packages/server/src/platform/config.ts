@@ -7,6 +7,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | null;
   demoPassword: string | null;
+  /** Households generated for the demo county on first start (ZENGSHOU_DEMO_HOUSEHOLDS; 0 = none). */
+  demoHouseholds: number;
   /** Behind a reverse proxy the client address comes from X-Forwarded-For. */
   trustProxy: boolean;
   /** Cookies need `Secure` when served over HTTPS. */
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? path.join(process.cwd(), 'data')),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null,
     demoPassword: env.ZENGSHOU_DEMO_PASSWORD ?? null,
+    demoHouseholds: env.ZENGSHOU_DEMO_HOUSEHOLDS ? Number(env.ZENGSHOU_DEMO_HOUSEHOLDS) : 40_000,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     webDistDir: path.join(repoRoot, 'packages/web/dist'),

@@ -1,6 +1,17 @@
 import type { AppDeps } from '../../platform/http/context.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { DEMO_COUNTY, generateDemoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { loadSyntheticPopulation } from './population-loader.ts';
+import { queryOne, sql } from '../../platform/db/sql.ts';
+
+/** About as many households as Weixi county registers (seed 004: 83 villages). */
+export const DEMO_HOUSEHOLDS = 40_000;
+
+/** Two full years and the quarters of this year already closed, so the demo always looks current. */
+export function demoPeriods(now: Date) {
+  const year = now.getUTCFullYear();
+  return { fullYears: [year - 2, year - 1], currentYear: year, currentQuarters: Math.floor(now.getUTCMonth() / 3) };
+}
 
 export interface DemoResult {
   accounts: DemoAccount[] | null;
@@ -12,10 +23,28 @@ export interface DemoResult {
  * The demo county: Diqing's divisions down to every village (香格里拉市, 德钦县, 维西傈僳族自治县) and one account
  * per role. Safe to run on every start: it only adds what is missing.
  */
-export async function seedDemo(deps: AppDeps, demoPassword: string | null, log: (line: string) => void): Promise<DemoResult> {
+export async function seedDemo(
+  deps: AppDeps,
+  demoPassword: string | null,
+  log: (line: string) => void,
+  households = DEMO_HOUSEHOLDS,
+): Promise<DemoResult> {
   const regions = new RegionsService(deps);
   const loaded = await regions.loadDivisions(DEMO_COUNTY.slice(0, 4));
   if (loaded.inserted > 0) log(`已载入迪庆藏族自治州行政区划 ${loaded.inserted} 条`);
+  const existing = await queryOne<{ n: number }>(deps.db.orm, sql`SELECT count(*)::int8 AS n FROM households WHERE county_code = ${DEMO_COUNTY}`);
+  if ((existing?.n ?? 0) === 0 && households > 0) {
+    log(`正在生成演示数据：维西傈僳族自治县 ${households.toLocaleString('zh-CN')} 户（仅首次启动）…`);
+    const started = Date.now();
+    let lastShown = 0;
+    const totals = await loadSyntheticPopulation(deps, DEMO_COUNTY, { households, seed: 20_210_423, ...demoPeriods(deps.clock.now()) }, (done, total) => {
+      if (done - lastShown >= total / 10 || done === total) {
+        lastShown = done;
+        log(`  ${Math.round((done / total) * 100)}%  ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 户`);
+      }
+    });
+    log(`演示数据已载入：${totals.households} 户、${totals.members} 人、${totals.incomeRecords} 条季度收入（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  }
   const password = demoPassword ?? generateDemoPassword();
   const accounts = await seedDemoAccounts(deps, password);
   return { accounts, password: accounts ? password : null, passwordGenerated: accounts !== null && demoPassword === null };
