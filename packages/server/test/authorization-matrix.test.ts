@@ -259,7 +259,7 @@ const REQUESTS: Record<string, Recipe> = {
         username: unique('new_'),
         displayName: '新建测试用户',
         roles: ['village_clerk'],
-        regionCode: c.scopeCase.regionAt.child,
+        regionCode: c.scopeCase.regionAt.child ?? c.scopeCase.scope,
         password: 'New-User-Passw0rd-1',
       },
     }),
@@ -298,7 +298,7 @@ const REQUESTS: Record<string, Recipe> = {
     build: (c) => ({
       method: 'POST',
       url: '/api/households',
-      body: { householdNo: unique('MX-'), villageCode: c.scopeCase.villageAt.own, address: '一组', householdType: 'ordinary' },
+      body: { householdNo: unique('MX-'), villageCode: c.scopeCase.villageAt.own, address: '一组', householdType: 'ordinary', assistanceStatus: 'none' },
     }),
   },
   'PATCH /api/households/:id': {
@@ -382,6 +382,7 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
       villageCode,
       address: '矩阵测试组',
       householdType: 'poverty_exit',
+      assistanceStatus: 'none',
       phone: '13987654321',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -574,6 +575,20 @@ describe('authorization matrix', () => {
       if (JSON.stringify(outsideAfter.rows) !== JSON.stringify(outsideBefore.rows)) {
         mismatches.push(`@ ${scopeCase.name} | accounts outside the scope were changed: ${clip(JSON.stringify(outsideAfter.rows), 600)}`);
       }
+      // …while the allowed calls on records inside it really happened.
+      const own = await env.db.pool.query(
+        `SELECT (SELECT version FROM households WHERE id = $1) AS household_version,
+                (SELECT count(*)::int FROM member_moves WHERE member_id = $2) AS moves,
+                (SELECT count(*)::int FROM audit_log WHERE action = 'personal.unmask' AND entity_id = $1::text) AS unmasks,
+                (SELECT count(*)::int FROM income_records WHERE household_id = $1) AS income_revisions`,
+        [fixtures.household.own, fixtures.member.own],
+      );
+      expect(own.rows[0], scopeCase.name).toEqual({
+        household_version: 1 + REGISTRY_WRITERS.length,
+        moves: REGISTRY_WRITERS.length,
+        unmasks: UNMASKERS.length,
+        income_revisions: 1 + REGISTRY_WRITERS.length,
+      });
       const registryAfter = await outsideState(fixtures);
       for (const part of Object.keys(registryBefore) as (keyof typeof registryBefore)[]) {
         if (JSON.stringify(registryAfter[part]) !== JSON.stringify(registryBefore[part])) {
@@ -582,6 +597,8 @@ describe('authorization matrix', () => {
       }
     }
 
+    const running = await env.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'running'`);
+    expect(running.rows[0].n, 'imports still running after their case').toBe(0);
     console.info(`authorization matrix: ${cases} cases checked`);
     expect(cases).toBeGreaterThan(2000);
     expect(mismatches, `${mismatches.length} mismatches:\n${mismatches.join('\n')}`).toEqual([]);
@@ -639,7 +656,7 @@ describe('authorization matrix', () => {
       const clerk = await env.as('village_clerk', scopeCase.scope);
       for (const position of OUTSIDE) {
         const householdNo = unique('OUT-');
-        const res = await clerk.post('/api/households', { householdNo, villageCode: scopeCase.villageAt[position], address: '一组', householdType: 'ordinary' });
+        const res = await clerk.post('/api/households', { householdNo, villageCode: scopeCase.villageAt[position], address: '一组', householdType: 'ordinary', assistanceStatus: 'none' });
         expect(res.statusCode, `${scopeCase.name} ${position}: ${res.body}`).toBe(400);
         expect(res.json().error.message).toBe('所选村不在您的管辖范围内');
         const stored = await env.db.pool.query('SELECT id FROM households WHERE household_no = $1', [householdNo]);
