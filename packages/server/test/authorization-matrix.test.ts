@@ -343,7 +343,7 @@ const REQUESTS: Record<string, Recipe> = {
   'GET /api/imports/template': { build: () => ({ method: 'GET', url: '/api/imports/template' }) },
   'POST /api/imports': {
     build: (c) => {
-      const csv = readFileSync(writeCsv(HOUSEHOLD_HEADERS, [householdRow(unique('IMX-'), c.scopeCase.villageAt.own)]));
+      const csv = readFileSync(writeCsv(HOUSEHOLD_HEADERS, [householdRow(`IMX-${++seq}`, c.scopeCase.villageAt.own)]));
       const { body, headers } = multipartBody({ mode: 'valid-rows', dryRun: 'true' }, { name: 'households.csv', type: 'text/csv', content: csv });
       return { method: 'POST', url: '/api/imports', body, headers };
     },
@@ -404,7 +404,7 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
     fixtures.member[position] = member;
     fixtures.memberHome.set(member, household);
 
-    const csv = writeCsv(HOUSEHOLD_HEADERS, [householdRow(unique('JX-'), village)]);
+    const csv = writeCsv(HOUSEHOLD_HEADERS, [householdRow(`JX-${++seq}`, village)]);
     const job = await env.services.imports.importFile(
       { userId: null, username: 'matrix-setup', scope: scopeCase.regionAt[position]! },
       { path: csv, name: 'job.csv' },
@@ -420,12 +420,13 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
   return fixtures;
 }
 
+const q = async (text: string, ids: string[]) => (await env.db.pool.query(text, [ids])).rows;
+
 /** Everything a call on a record outside the scope could have changed. */
 async function outsideState(f: Fixtures) {
   const households = OUTSIDE.map((p) => f.household[p]).filter((x): x is string => x !== undefined);
   const members = OUTSIDE.map((p) => f.member[p]).filter((x): x is string => x !== undefined);
   const jobs = OUTSIDE.map((p) => f.importJob[p]).filter((x): x is string => x !== undefined);
-  const q = async (text: string, ids: string[]) => (await env.db.pool.query(text, [ids])).rows;
   return {
     households: await q(
       `SELECT id, household_no, village_code, address, version, member_count, latest_per_capita_annual, updated_at FROM households
@@ -453,7 +454,7 @@ beforeAll(async () => {
     return run;
   };
   // The region codes the matrix relies on must exist (or, for the "missing" ones, must not).
-  const codes = SCOPES.flatMap((s) => Object.values(s.regionAt));
+  const codes = SCOPES.flatMap((s) => [...Object.values(s.regionAt), ...Object.values(s.villageAt)]);
   const found = await env.db.pool.query('SELECT code FROM regions WHERE valid_to IS NULL AND code = ANY($1::text[])', [codes]);
   expect(new Set(found.rows.map((r) => r.code))).toEqual(new Set(codes));
   const missing = await env.db.pool.query('SELECT code FROM regions WHERE code = ANY($1::text[])', [SCOPES.map((s) => s.missingCode)]);
@@ -607,6 +608,7 @@ describe('authorization matrix', () => {
   it('lists answer only records inside the caller scope', async () => {
     for (const scopeCase of SCOPES) {
       for (const region of Object.values(scopeCase.regionAt)) await env.createUser('viewer', region);
+      await makeFixtures(scopeCase); // households and import jobs at every position
 
       const secadmin = await env.as('security_admin', scopeCase.scope);
       const users = (await secadmin.get('/api/users?pageSize=200')).json() as { items: { regionCode: string }[]; total: number };

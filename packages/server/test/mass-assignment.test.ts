@@ -5,10 +5,18 @@
  * column spellings, and a real `__proto__` key (the payload goes over the wire as a raw JSON string). The server may
  * refuse (400) or ignore the extra field; in every case the database rows afterwards show nothing extra stored, and
  * Object.prototype is not polluted.
+ *
+ * The registry's writes (households, members, moves, income records, unmask) get the same treatment with the fields
+ * only the server sets there — `countyCode`, `monitoringCategory`, `latestPerCapitaAnnual`, `memberCount`,
+ * `householdId` where a member must not change household, the computed income figures — and must refuse them (400):
+ * their schemas are strict. The import upload is multipart: extra form fields are ignored, and the job and the rows it
+ * stores belong to the uploader's scope whatever the fields say.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEnv, type TestClient, type TestEnv, R, TEST_PASSWORD } from './harness.ts';
+import { HOUSEHOLD_HEADERS, householdRow, idNumber, writeCsv } from './support/registry-factory.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -45,9 +53,9 @@ const EXTRAS: Record<string, string> = {
 };
 
 /** The valid body as JSON text with the extra keys appended (a duplicate key would replace a legitimate one). */
-function rawBody(base: Record<string, unknown>, extras: string[]): string {
+function rawBody(base: Record<string, unknown>, extras: string[], pool: Record<string, string> = EXTRAS): string {
   const parts = Object.entries(base).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
-  for (const k of extras) parts.push(`${JSON.stringify(k)}:${EXTRAS[k]}`);
+  for (const k of extras) parts.push(`${JSON.stringify(k)}:${pool[k]}`);
   return `{${parts.join(',')}}`;
 }
 
@@ -60,8 +68,8 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor'];
 const PLAIN_EXTRAS = Object.keys(EXTRAS).filter((k) => !PROTOTYPE_KEYS.includes(k));
 
 /** One case per extra field that is not legitimate on the route, then all plain ones together, then all of them. */
-function casesFor(legitimate: string[]): { name: string; extras: string[] }[] {
-  const extras = Object.keys(EXTRAS).filter((k) => !legitimate.includes(k));
+function casesFor(legitimate: string[], pool: Record<string, string> = EXTRAS): { name: string; extras: string[] }[] {
+  const extras = Object.keys(pool).filter((k) => !legitimate.includes(k));
   return [
     // The valid body alone must be accepted, or a refusal below would prove nothing.
     { name: 'no extra field (control)', extras: [] },
@@ -286,6 +294,15 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',
+      // The registry (below).
+      'POST /api/households',
+      'PATCH /api/households/:id',
+      'POST /api/households/:id/unmask',
+      'POST /api/members',
+      'PATCH /api/members/:id',
+      'POST /api/members/:id/move',
+      'POST /api/income-records',
+      'POST /api/imports',
     ]);
     // Writes without a body: extra fields have nowhere to go (checked below by sending them anyway).
     const bodiless = new Set(['POST /api/auth/logout', 'POST /api/users/:id/unlock']);
@@ -322,3 +339,384 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The registry
+
+/** Set in the registry block's beforeAll: a real household of the same county, the most tempting `householdId`. */
+let otherHouseholdId = '';
+
+/** Fields the server alone sets on registry records, as raw JSON text; `householdId` is filled in at run time. */
+function registryExtras(): Record<string, string> {
+  return {
+    id: JSON.stringify(INJECTED_ID),
+    countyCode: JSON.stringify('533401'),
+    county_code: JSON.stringify('533401'),
+    regionCode: JSON.stringify(R.otherCounty),
+    region_code: JSON.stringify(R.otherCounty),
+    villageCode: JSON.stringify(R.siblingVillage),
+    village_code: JSON.stringify(R.siblingVillage),
+    householdId: JSON.stringify(otherHouseholdId),
+    household_id: JSON.stringify(otherHouseholdId),
+    version: '99',
+    status: JSON.stringify('valid'),
+    monitoringCategory: JSON.stringify('unstable'),
+    monitoring_category: JSON.stringify('unstable'),
+    latestPerCapitaAnnual: '123456789',
+    latest_per_capita_annual: '123456789',
+    latestCheckErrors: '0',
+    memberCount: '99',
+    member_count: '99',
+    perCapitaNet: '123456789',
+    per_capita_net: '123456789',
+    netIncome: '123456789',
+    householdSize: '9',
+    supersededAt: JSON.stringify('2000-01-01T00:00:00Z'),
+    source: JSON.stringify('import:injected'),
+    recordedBy: JSON.stringify(INJECTED_ID),
+    createdAt: JSON.stringify('2000-01-01T00:00:00Z'),
+    updatedAt: JSON.stringify('2000-01-01T00:00:00Z'),
+    ['__proto__']: EXTRAS['__proto__']!,
+    constructor: EXTRAS['constructor' as string]!,
+  };
+}
+
+function expectRefused(label: string, status: number, body: string, control: boolean) {
+  if (control) expect([200, 201], `${label}: ${status} ${body}`).toContain(status);
+  else expect(status, `${label}: ${body}`).toBe(400);
+  expect(body, `${label}: the reply echoes an injected value`).not.toContain('123456789');
+  expect(body, `${label}: the reply echoes an injected value`).not.toContain(INJECTED_ID);
+}
+
+async function householdRowById(id: string) {
+  return (await env.db.pool.query('SELECT * FROM households WHERE id = $1', [id])).rows[0] as Record<string, unknown> | undefined;
+}
+async function memberRowById(id: string) {
+  return (await env.db.pool.query('SELECT * FROM members WHERE id = $1', [id])).rows[0] as Record<string, unknown> | undefined;
+}
+async function expectNothingInjected(label: string) {
+  const r = await env.db.pool.query(
+    `SELECT (SELECT count(*) FROM households WHERE id = $1 OR county_code = '533401' OR monitoring_category IS NOT NULL
+               OR latest_per_capita_annual = 123456789 OR member_count = 99)::int AS households,
+            (SELECT count(*) FROM members WHERE id = $1 OR county_code = '533401')::int AS members,
+            (SELECT count(*) FROM income_records WHERE id = $1 OR recorded_by = $1 OR per_capita_net = 123456789 OR source = 'import:injected')::int AS income,
+            (SELECT count(*) FROM import_jobs WHERE id = $1 OR created_by = $1 OR scope <> $2)::int AS jobs`,
+    [INJECTED_ID, R.county],
+  );
+  expect(r.rows[0], `${label}: an injected value was stored`).toEqual({ households: 0, members: 0, income: 0, jobs: 0 });
+}
+
+const householdBase = (householdNo: string) => ({ householdNo, villageCode: R.village, address: '二组', householdType: 'poverty_exit', assistanceStatus: 'none', phone: '13812345678' });
+const memberBase = (householdId: string, relation = 'son') => ({
+  householdId,
+  name: `赋值${++counter}`,
+  idNumber: idNumber('19900606'),
+  relation,
+  labourCapacity: 'normal',
+  health: 'healthy',
+  schooling: 'junior_secondary',
+  schoolingStatus: 'not_applicable',
+  employmentStatus: 'farming',
+});
+
+describe('mass assignment on the registry: fields the server sets are refused (400), never stored', () => {
+  let admin: TestClient & { userId: string };
+  const newHousehold = async () => {
+    const res = await admin.post('/api/households', householdBase(uniqueName('MAH-')));
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().household.id as string;
+  };
+  const newMember = async (householdId: string, relation = 'son') => {
+    const res = await admin.post('/api/members', memberBase(householdId, relation));
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  beforeAll(async () => {
+    admin = await env.as('county_admin', R.county);
+    otherHouseholdId = await newHousehold();
+    await newMember(otherHouseholdId, 'head');
+  });
+
+  it('POST /api/households', async () => {
+    const legitimate = ['householdNo', 'villageCode', 'address', 'householdType', 'assistanceStatus', 'relocated', 'phone', 'unsafeHousing', 'unsafeWater', 'schoolDropout', 'uninsuredMember'];
+    const pool = registryExtras();
+    for (const c of casesFor(legitimate, pool)) {
+      const householdNo = uniqueName('MAH-');
+      const res = await sendRaw(admin, 'POST', '/api/households', rawBody(householdBase(householdNo), c.extras, pool));
+      const label = `POST /api/households + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const stored = (await env.db.pool.query('SELECT * FROM households WHERE household_no = $1', [householdNo])).rows;
+      if (res.statusCode !== 201) {
+        expect(stored, `${label}: refused but stored`).toEqual([]);
+      } else {
+        expect(stored, label).toHaveLength(1);
+        expect(stored[0], label).toMatchObject({
+          county_code: R.county,
+          village_code: R.village,
+          household_type: 'poverty_exit',
+          monitoring_category: null,
+          latest_year: null,
+          latest_per_capita_annual: null,
+          latest_check_errors: 0,
+          member_count: 0,
+          version: 1,
+        });
+        expect(stored[0].id, label).not.toBe(INJECTED_ID);
+      }
+      await expectNothingInjected(label);
+    }
+  });
+
+  it('PATCH /api/households/:id', async () => {
+    const id = await newHousehold();
+    const legitimate = ['version', 'householdNo', 'villageCode', 'address', 'householdType', 'assistanceStatus', 'relocated', 'phone', 'unsafeHousing', 'unsafeWater', 'schoolDropout', 'uninsuredMember'];
+    const pool = registryExtras();
+    for (const c of casesFor(legitimate, pool)) {
+      const before = (await householdRowById(id))!;
+      const address = `改址${++counter}`;
+      const res = await sendRaw(admin, 'PATCH', `/api/households/${id}`, rawBody({ version: before.version, address }, c.extras, pool));
+      const label = `PATCH /api/households/:id + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const after = (await householdRowById(id))!;
+      if (res.statusCode === 200) {
+        // Only the address, and the version and time that count the change.
+        expect({ ...after, updated_at: null }, label).toEqual({ ...before, address, version: (before.version as number) + 1, updated_at: null });
+      } else {
+        expect(after, label).toEqual(before);
+      }
+      await expectNothingInjected(label);
+    }
+  });
+
+  it('POST /api/members', async () => {
+    const householdId = await newHousehold();
+    const legitimate = ['householdId', 'name', 'idNumber', 'sex', 'birthDate', 'relation', 'labourCapacity', 'health', 'disabilityGrade', 'schooling', 'schoolingStatus', 'employmentStatus', 'employmentPlace', 'skills'];
+    const pool = registryExtras();
+    for (const c of casesFor(legitimate, pool)) {
+      const body = memberBase(householdId);
+      const countBefore = (await householdRowById(householdId))!.member_count as number;
+      const res = await sendRaw(admin, 'POST', '/api/members', rawBody(body, c.extras, pool));
+      const label = `POST /api/members + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const stored = (await env.db.pool.query('SELECT * FROM members WHERE id_number = $1', [body.idNumber])).rows;
+      const countAfter = (await householdRowById(householdId))!.member_count as number;
+      if (res.statusCode !== 201) {
+        expect(stored, `${label}: refused but stored`).toEqual([]);
+        expect(countAfter, label).toBe(countBefore);
+      } else {
+        expect(stored, label).toHaveLength(1);
+        expect(stored[0], label).toMatchObject({ county_code: R.county, household_id: householdId, name: body.name, relation: 'son', version: 1 });
+        expect(stored[0].id, label).not.toBe(INJECTED_ID);
+        expect(countAfter, label).toBe(countBefore + 1);
+      }
+      await expectNothingInjected(label);
+    }
+  });
+
+  it('PATCH /api/members/:id (a member cannot change household through an edit)', async () => {
+    const householdId = await newHousehold();
+    await newMember(householdId, 'head');
+    const id = await newMember(householdId);
+    const legitimate = ['version', 'name', 'idNumber', 'sex', 'birthDate', 'relation', 'labourCapacity', 'health', 'disabilityGrade', 'schooling', 'schoolingStatus', 'employmentStatus', 'employmentPlace', 'skills'];
+    const pool = registryExtras();
+    for (const c of casesFor(legitimate, pool)) {
+      const before = (await memberRowById(id))!;
+      const name = `改名${++counter}`;
+      const res = await sendRaw(admin, 'PATCH', `/api/members/${id}`, rawBody({ version: before.version, name }, c.extras, pool));
+      const label = `PATCH /api/members/:id + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const after = (await memberRowById(id))!;
+      if (res.statusCode === 200) {
+        expect({ ...after, updated_at: null }, label).toEqual({ ...before, name, version: (before.version as number) + 1, updated_at: null });
+      } else {
+        expect(after, label).toEqual(before);
+      }
+      expect(after.household_id, label).toBe(householdId);
+      await expectNothingInjected(label);
+    }
+    const counts = await env.db.pool.query('SELECT id, member_count FROM households WHERE id = ANY($1::uuid[]) ORDER BY id', [[householdId, otherHouseholdId]]);
+    expect(Object.fromEntries(counts.rows.map((r) => [r.id, r.member_count]))).toEqual({ [householdId]: 2, [otherHouseholdId]: 1 });
+  });
+
+  it('POST /api/members/:id/move', async () => {
+    const home = await newHousehold();
+    const away = await newHousehold();
+    await newMember(home, 'head');
+    const id = await newMember(home);
+    const legitimate = ['toHouseholdId', 'version', 'reason'];
+    const pool = registryExtras();
+    for (const c of casesFor(legitimate, pool)) {
+      const before = (await memberRowById(id))!;
+      const movesBefore = (await env.db.pool.query('SELECT * FROM member_moves WHERE member_id = $1 ORDER BY moved_at', [id])).rows;
+      const to = before.household_id === home ? away : home;
+      const res = await sendRaw(admin, 'POST', `/api/members/${id}/move`, rawBody({ toHouseholdId: to, version: before.version, reason: '投靠子女' }, c.extras, pool));
+      const label = `POST /api/members/:id/move + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const after = (await memberRowById(id))!;
+      const movesAfter = (await env.db.pool.query('SELECT * FROM member_moves WHERE member_id = $1 ORDER BY moved_at', [id])).rows;
+      if (res.statusCode === 200) {
+        expect({ ...after, updated_at: null }, label).toEqual({ ...before, household_id: to, relation: 'other', version: (before.version as number) + 1, updated_at: null });
+        expect(movesAfter, label).toHaveLength(movesBefore.length + 1);
+        expect(movesAfter.at(-1), label).toMatchObject({ county_code: R.county, member_id: id, from_household_id: before.household_id, to_household_id: to, reason: '投靠子女', moved_by: admin.userId });
+      } else {
+        expect(after, label).toEqual(before);
+        expect(movesAfter, label).toEqual(movesBefore);
+      }
+      await expectNothingInjected(label);
+    }
+    const counts = await env.db.pool.query('SELECT id, member_count FROM households WHERE id = ANY($1::uuid[])', [[home, away, otherHouseholdId]]);
+    const where = (await memberRowById(id))!.household_id;
+    expect(Object.fromEntries(counts.rows.map((r) => [r.id, r.member_count]))).toEqual({ [home]: where === home ? 2 : 1, [away]: where === away ? 1 : 0, [otherHouseholdId]: 1 });
+  });
+
+  it('POST /api/income-records (extra fields at the top level and inside `items`)', async () => {
+    const householdId = await newHousehold();
+    await newMember(householdId, 'head');
+    await newMember(householdId);
+    const pool = registryExtras();
+    const legitimate = ['householdId', 'year', 'quarter', 'items', 'remark'];
+    // Inside `items` only sub-item names are legitimate: totals, net and per-capita are computed by the server.
+    const itemKeys = ['wageOther', 'businessPlanting', 'costPlanting'];
+    const itemExtras: Record<string, string> = {
+      wage: '123456789', net: '123456789', perCapitaNet: '123456789', householdSize: '9', gross: '123456789', status: JSON.stringify('valid'),
+      ['__proto__']: EXTRAS['__proto__']!,
+    };
+    let quarter = 0;
+    for (const where of ['top level', 'inside items'] as const) {
+      for (const c of where === 'top level' ? casesFor(legitimate, pool) : casesFor(itemKeys, itemExtras)) {
+        const before = (await env.db.pool.query('SELECT id, superseded_at FROM income_records WHERE household_id = $1 ORDER BY id', [householdId])).rows;
+        const year = 2020 + (quarter % 5);
+        const q = (quarter++ % 4) + 1;
+        const items = { wageOther: String(8000 * q), businessPlanting: String(2000 * q), costPlanting: String(500 * q) };
+        const json =
+          where === 'top level'
+            ? rawBody({ householdId, year, quarter: q, items }, c.extras, pool)
+            : rawBody({ householdId, year, quarter: q }, []).replace(/}$/, `,"items":${rawBody(items, c.extras, itemExtras)}}`);
+        const res = await sendRaw(admin, 'POST', '/api/income-records', json);
+        const label = `POST /api/income-records + ${c.name} (${where})`;
+        expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+        const after = (await env.db.pool.query('SELECT * FROM income_records WHERE household_id = $1 ORDER BY id', [householdId])).rows;
+        if (res.statusCode === 201) {
+          const added = after.filter((r) => !before.some((b) => b.id === r.id));
+          expect(added, label).toHaveLength(1);
+          // 2 people; net = 8,000q + 2,000q − 500q yuan = 950,000q fen → 475,000q fen each.
+          expect(added[0], label).toMatchObject({
+            county_code: R.county,
+            household_id: householdId,
+            year,
+            quarter: q,
+            household_size: 2,
+            net_income: 950_000 * q,
+            per_capita_net: 475_000 * q,
+            superseded_at: null,
+            source: 'form',
+            recorded_by: admin.userId,
+          });
+          expect(added[0].id, label).not.toBe(INJECTED_ID);
+        } else {
+          expect(after.map((r) => ({ id: r.id, superseded_at: r.superseded_at })), label).toEqual(before);
+        }
+        await expectNothingInjected(label);
+      }
+    }
+  });
+
+  it('POST /api/households/:id/unmask (the audit row holds only what the server writes)', async () => {
+    const householdId = await newHousehold();
+    await newMember(householdId, 'head');
+    const pool = registryExtras();
+    const unmaskRows = async () =>
+      (await env.db.pool.query(`SELECT seq, user_id, username, region_code, entity, entity_id, detail FROM audit_log WHERE action = 'personal.unmask' AND entity_id = $1 ORDER BY seq`, [householdId])).rows;
+    for (const c of casesFor(['reason'], pool)) {
+      const before = await unmaskRows();
+      const res = await sendRaw(admin, 'POST', `/api/households/${householdId}/unmask`, rawBody({ reason: '核对低保名单' }, c.extras, pool));
+      const label = `POST /api/households/:id/unmask + ${c.name}`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const after = await unmaskRows();
+      if (res.statusCode === 200) {
+        expect(after, label).toHaveLength(before.length + 1);
+        expect(after.at(-1), label).toMatchObject({
+          user_id: admin.userId,
+          region_code: R.village,
+          entity: 'household',
+          entity_id: householdId,
+          detail: { reason: '核对低保名单', fields: ['idNumber', 'phone'], members: 1 },
+        });
+        expect(Object.keys(after.at(-1).detail).sort(), label).toEqual(['fields', 'members', 'reason']);
+      } else {
+        expect(after, `${label}: a refused unmask was recorded as one`).toEqual(before);
+      }
+      await expectNothingInjected(label);
+    }
+  });
+
+  it('POST /api/imports (multipart): extra form fields are ignored; the job and its rows stay in the uploader scope', async () => {
+    const importer = await env.as('village_clerk', R.county);
+    // The route returns once the import has started; keep hold of each run to wait for its end.
+    const imports = env.services.imports;
+    const runs: Promise<unknown>[] = [];
+    const importFile = imports.importFile.bind(imports);
+    imports.importFile = (...args) => {
+      const run = importFile(...args);
+      runs.push(run);
+      return run;
+    };
+    try {
+      const formExtras: Record<string, string> = {
+        scope: R.otherCounty,
+        regionCode: R.otherCounty,
+        villageCode: R.otherCountyVillage,
+        userId: INJECTED_ID,
+        createdBy: INJECTED_ID,
+        id: INJECTED_ID,
+        status: 'succeeded',
+        ['__proto__']: '{"polluted":"yes"}',
+        constructor: 'polluted',
+      };
+      const cases = [
+        { name: 'no extra field (control)', extras: [] as string[] },
+        ...Object.keys(formExtras).map((k) => ({ name: k, extras: [k] })),
+        { name: 'all plain fields at once', extras: Object.keys(formExtras).filter((k) => !PROTOTYPE_KEYS.includes(k)).slice(0, 8) },
+      ];
+      for (const c of cases) {
+        const householdNo = `MAI-${++counter}-${randomUUID().slice(0, 6)}`; // the import allows letters, digits and '-'
+        const csv = readFileSync(writeCsv(HOUSEHOLD_HEADERS, [householdRow(householdNo, R.village)]));
+        const fields: [string, string][] = [['mode', 'all-or-nothing'], ['dryRun', 'false'], ...c.extras.map((k): [string, string] => [k, formExtras[k]!])];
+        const { body, headers } = multipartBody(fields, { name: 'households.csv', type: 'text/csv', content: csv });
+        const jobsBefore = (await env.db.pool.query('SELECT count(*)::int AS n FROM import_jobs')).rows[0].n as number;
+        const res = await importer.request('POST', '/api/imports', body, headers);
+        await Promise.allSettled(runs.splice(0));
+        const label = `POST /api/imports + ${c.name}`;
+        const stored = (await env.db.pool.query('SELECT county_code, village_code FROM households WHERE household_no = $1', [householdNo])).rows;
+        if (res.statusCode === 400) {
+          // Refusing is allowed only for a prototype key as a field name; then nothing may have started.
+          expect(c.extras.some((k) => PROTOTYPE_KEYS.includes(k)), `${label}: ${res.body}`).toBe(true);
+          expect((await env.db.pool.query('SELECT count(*)::int AS n FROM import_jobs')).rows[0].n, label).toBe(jobsBefore);
+          expect(stored, label).toEqual([]);
+        } else {
+          expect(res.statusCode, `${label}: ${res.body}`).toBe(202);
+          const jobId = res.json().jobId as string;
+          const job = (await env.db.pool.query('SELECT id, scope, created_by, status, dry_run, mode FROM import_jobs WHERE id = $1', [jobId])).rows[0];
+          expect(job, label).toEqual({ id: jobId, scope: R.county, created_by: importer.userId, status: 'succeeded', dry_run: false, mode: 'all-or-nothing' });
+          expect(stored, label).toEqual([{ county_code: R.county, village_code: R.village }]);
+        }
+        await expectNothingInjected(label);
+      }
+    } finally {
+      imports.importFile = importFile;
+    }
+  });
+});
+
+/** A multipart/form-data body built by hand: the text fields first (the server reads them with the file), then the file. */
+function multipartBody(fields: [string, string][], file: { name: string; type: string; content: Buffer }) {
+  const boundary = `----zs-mass-${randomUUID()}`;
+  const head = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const body = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

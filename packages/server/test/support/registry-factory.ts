@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../src/platform/excel.ts';
 import { makeIdNumber } from '@zengshou/core';
 
 let seq = 0;

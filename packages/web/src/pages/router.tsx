@@ -2,6 +2,9 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from './AuditPage';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { HomePage } from './HomePage';
+import { HouseholdPage } from './HouseholdPage';
+import { HouseholdsPage } from './HouseholdsPage';
+import { ImportPage } from './ImportPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { SettingsPage } from './SettingsPage';
@@ -16,6 +19,9 @@ export function createRouter() {
       element: <SignedInArea />,
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'registry/households', element: <HouseholdsPage /> },
+        { path: 'registry/households/:id', element: <HouseholdPage /> },
+        { path: 'registry/import', element: <ImportPage /> },
         { path: 'admin/users', element: <UsersPage /> },
         { path: 'admin/audit', element: <AuditPage /> },
         { path: 'admin/settings', element: <SettingsPage /> },

@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.ts';
 import { ASSISTANCE_STATUS, EMPLOYMENT_PLACE, EMPLOYMENT_STATUS, HEALTH, HOUSEHOLD_TYPE, INCOME_ITEMS, LABOUR_CAPACITY, RELATION, SCHOOLING, SCHOOLING_STATUS, SEX, fenToYuan, labelOf } from '@zengshou/core';
 import { HOUSEHOLD_LAYOUT, INCOME_LAYOUT, MEMBER_LAYOUT, type SheetLayout } from '../imports/layouts.ts';
 import { syntheticPopulation, type PopulationOptions, type SyntheticHousehold } from './synthetic-population.ts';

@@ -98,8 +98,9 @@ export function* syntheticPopulation(o: PopulationOptions): Generator<SyntheticH
     }
     throw new Error('could not find a free ID number');
   };
+  // Birthdays fall in the year before the reference year's age, so no one is born after the data's last quarter.
   const dateOfBirth = (age: number): string => {
-    const year = o.currentYear - age;
+    const year = o.currentYear - age - 1;
     const month = 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);
     return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;

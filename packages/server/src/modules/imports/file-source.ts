@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Row } from '../../platform/excel.ts';
 import { parse } from 'csv-parse';
 import { DomainError } from '../../platform/errors.ts';
 import { readZipDirectory } from './zip-inspect.ts';
@@ -86,7 +86,7 @@ export async function* readRows(path: string, kind: FileKind, fileName: string, 
     worksheets: 'emit',
     entries: 'emit',
   });
-  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
+  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row> & { name: string }>) {
     let count = 0;
     for await (const row of sheet) {
       if (++count > limits.maxRowsPerSheet + 1) {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.ts';
 import { z } from 'zod';
 import { neutraliseSpreadsheetCell } from '@zengshou/core';
 import { requireActor, type AppDeps } from '../../platform/http/context.ts';

@@ -103,6 +103,9 @@ export async function stageChangedIncome(tx: Tx, jobId: string, scope: string): 
       AND r.quarter = s.quarter AND r.superseded_at IS NULL
     WHERE s.job_id = ${jobId} AND s.ok
       AND (r.id IS NULL OR (${cols('r')}, r.remark) IS DISTINCT FROM (${cols('s')}, s.remark))`);
+  // Keyed like income_records: the paged pass and its previous-quarter look-up walk this index.
+  await tx.client.query('CREATE UNIQUE INDEX ON import_income_changed (county_code, household_id, year, quarter)');
+  await tx.client.query('ANALYZE import_income_changed');
   const n = await queryOne<{ n: number }>(tx.orm, sql`SELECT count(*)::int8 AS n FROM import_income_changed`);
   return n?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Workbook } from '../../platform/excel.ts';
 import { LAYOUTS, type SheetLayout } from './layouts.ts';
 
 /** The import template: one sheet per kind with Chinese headers and drop-downs, and an instructions sheet. */
@@ -23,7 +23,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function addDataSheet(wb: ExcelJS.Workbook, layout: SheetLayout) {
+function addDataSheet(wb: Workbook, layout: SheetLayout) {
   const ws = wb.addWorksheet(layout.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = layout.columns.map((c) => ({
     header: c.required ? `${c.header}*` : c.header,

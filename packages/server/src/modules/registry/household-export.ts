@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel.ts';
 import {
   ASSISTANCE_STATUS, HOUSEHOLD_TYPE, MONITORING_CATEGORY, fenToYuan, labelOf, maskIdNumber, maskPhone, neutraliseSpreadsheetCell,
 } from '@zengshou/core';

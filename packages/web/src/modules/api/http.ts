@@ -81,7 +81,9 @@ async function toApiError(response: Response): Promise<ApiError> {
 async function send<T>(method: Method, path: string, options: RequestOptions, retriedCsrf = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = await csrfTokenForWrite();
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
@@ -89,7 +91,7 @@ async function send<T>(method: Method, path: string, options: RequestOptions, re
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -118,4 +120,7 @@ export const http = {
   put: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => send<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options: RequestOptions = {}) => send<T>('DELETE', path, options),
+  /** multipart/form-data POST (file uploads); CSRF header and the stale-token retry as for any write. */
+  upload: <T>(path: string, form: FormData, options: Omit<RequestOptions, 'body'> = {}) =>
+    send<T>('POST', path, { ...options, body: form }),
 };

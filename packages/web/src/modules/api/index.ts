@@ -3,3 +3,4 @@ export type { QueryParams, RequestOptions } from './http';
 export { ApiError, isApiError } from './ApiError';
 export { notifyError, setErrorNotifier } from './errorNotifier';
 export { createQueryClient } from './queryClient';
+export { downloadFile } from './download';

@@ -11,6 +11,14 @@ export const AUDIT_ACTION_LABEL_KEYS: Readonly<Record<string, MessageKey>> = {
   'personal.unmask': 'audit.action.personal.unmask',
   export: 'audit.action.export',
   'settings.update': 'audit.action.settings.update',
+  'household.create': 'audit.action.household.create',
+  'household.update': 'audit.action.household.update',
+  'member.create': 'audit.action.member.create',
+  'member.update': 'audit.action.member.update',
+  'member.move': 'audit.action.member.move',
+  'income.create': 'audit.action.income.create',
+  'income.revise': 'audit.action.income.revise',
+  'import.apply': 'audit.action.import.apply',
 };
 
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['success', 'denied', 'failure'];

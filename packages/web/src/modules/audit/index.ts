@@ -1,1 +1,2 @@
 export { AuditScreen } from './components/AuditScreen';
+export { useAuditActionLabel } from './hooks/useAuditActionLabel';

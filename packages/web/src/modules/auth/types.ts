@@ -15,6 +15,7 @@ export type Permission =
   | 'regions:read'
   | 'registry:read'
   | 'registry:write'
+  | 'registry:export'
   | 'personal:unmask'
   | 'users:manage'
   | 'audit:read'

@@ -1,3 +1,6 @@
+import { importEn } from './messages.import.en';
+import { incomeEn } from './messages.income.en';
+import { registryEn } from './messages.registry.en';
 import type { MessageKey } from './messages.zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -18,6 +21,8 @@ export const en: Record<MessageKey, string> = {
   'common.save': 'Save',
   'common.search': 'Search',
   'common.total': '{total} in total',
+  'common.yes': 'Yes',
+  'common.no': 'No',
 
   'error.unauthorized': 'Your session is no longer valid. Please sign in again.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
@@ -49,6 +54,8 @@ export const en: Record<MessageKey, string> = {
 
   'menu.label': 'Main menu',
   'menu.home': 'Home',
+  'menu.households': 'Household registry',
+  'menu.import': 'Data import',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
   'menu.settings': 'Settings',
@@ -180,6 +187,14 @@ export const en: Record<MessageKey, string> = {
   'audit.action.personal.unmask': 'View full personal data',
   'audit.action.export': 'Export',
   'audit.action.settings.update': 'Update settings',
+  'audit.action.household.create': 'Create household',
+  'audit.action.household.update': 'Update household',
+  'audit.action.member.create': 'Add member',
+  'audit.action.member.update': 'Update member',
+  'audit.action.member.move': 'Move member',
+  'audit.action.income.create': 'Enter income',
+  'audit.action.income.revise': 'Revise income',
+  'audit.action.import.apply': 'Bulk import',
   'audit.verify.button': 'Verify hash chain',
   'audit.verify.ok': 'Hash chain intact: {checked} records checked, no tampering found.',
   'audit.verify.broken': 'Hash chain check failed: audit records may have been altered',
@@ -209,4 +224,8 @@ export const en: Record<MessageKey, string> = {
   'settings.version': 'Version: {version}',
   'settings.conflict': 'Someone else saved the settings. Your edits are still in the form; saving again overwrites the latest settings.',
   'settings.reload': 'Discard edits and load latest',
+
+  ...registryEn,
+  ...incomeEn,
+  ...importEn,
 };

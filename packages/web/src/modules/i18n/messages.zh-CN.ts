@@ -1,4 +1,8 @@
-/** The reference dictionary: every key exists here first, in Chinese. */
+import { importZhCN } from './messages.import.zh-CN';
+import { incomeZhCN } from './messages.income.zh-CN';
+import { registryZhCN } from './messages.registry.zh-CN';
+
+/** The reference dictionary: every key exists here first, in Chinese (larger areas in their own files). */
 export const zhCN = {
   'app.productName': '增收 · 防止返贫动态监测和帮扶平台',
   'app.documentTitle': '增收 · 防止返贫动态监测和帮扶平台',
@@ -17,6 +21,8 @@ export const zhCN = {
   'common.save': '保存',
   'common.search': '查询',
   'common.total': '共 {total} 条',
+  'common.yes': '是',
+  'common.no': '否',
 
   'error.unauthorized': '登录已失效，请重新登录',
   'error.sessionExpired': '登录已过期，请重新登录',
@@ -48,6 +54,8 @@ export const zhCN = {
 
   'menu.label': '主菜单',
   'menu.home': '首页',
+  'menu.households': '农户档案',
+  'menu.import': '数据导入',
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
   'menu.settings': '系统设置',
@@ -179,6 +187,14 @@ export const zhCN = {
   'audit.action.personal.unmask': '查看完整个人信息',
   'audit.action.export': '导出数据',
   'audit.action.settings.update': '修改系统设置',
+  'audit.action.household.create': '新增农户',
+  'audit.action.household.update': '修改农户信息',
+  'audit.action.member.create': '新增家庭成员',
+  'audit.action.member.update': '修改家庭成员',
+  'audit.action.member.move': '成员迁户',
+  'audit.action.income.create': '录入收入',
+  'audit.action.income.revise': '修订收入',
+  'audit.action.import.apply': '批量导入',
   'audit.verify.button': '校验哈希链',
   'audit.verify.ok': '哈希链完整：已校验 {checked} 条记录，未发现篡改。',
   'audit.verify.broken': '哈希链校验未通过：审计记录可能被篡改',
@@ -208,6 +224,10 @@ export const zhCN = {
   'settings.version': '当前版本：{version}',
   'settings.conflict': '设置已被他人修改并保存。表单中保留了您的修改，再次保存将覆盖最新设置。',
   'settings.reload': '放弃修改，载入最新设置',
+
+  ...registryZhCN,
+  ...incomeZhCN,
+  ...importZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,6 +13,12 @@ describe('menuKeyForPath', () => {
     expect(menuKeyForPath('/admin/usersx')).toBeUndefined();
   });
 
+  it('keeps a household page under the household list entry', () => {
+    expect(menuKeyForPath('/registry/households')).toBe('households');
+    expect(menuKeyForPath('/registry/households/0b7c6d8e-1f2a-4b3c-8d9e-0a1b2c3d4e5f')).toBe('households');
+    expect(menuKeyForPath('/registry/import')).toBe('import');
+  });
+
   it('has unique keys', () => {
     expect(new Set(MENU.map((entry) => entry.key)).size).toBe(MENU.length);
   });

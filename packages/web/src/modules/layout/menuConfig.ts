@@ -1,5 +1,13 @@
 import type { ComponentType } from 'react';
-import { AuditOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '../auth';
 import type { MessageKey } from '../i18n';
 
@@ -20,6 +28,8 @@ export interface MenuEntry {
  */
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: HomeOutlined, anyOf: [] },
+  { key: 'households', path: '/registry/households', labelKey: 'menu.households', icon: ProfileOutlined, anyOf: ['registry:read'] },
+  { key: 'import', path: '/registry/import', labelKey: 'menu.import', icon: CloudUploadOutlined, anyOf: ['registry:write'] },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', icon: TeamOutlined, anyOf: ['users:manage'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'menu.audit', icon: AuditOutlined, anyOf: ['audit:read'] },
   { key: 'settings', path: '/admin/settings', labelKey: 'menu.settings', icon: SettingOutlined, anyOf: ['settings:manage'] },

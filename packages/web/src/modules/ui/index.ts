@@ -1,3 +1,5 @@
+export { DownloadButton } from './components/DownloadButton';
+export { EChart } from './components/EChart';
 export { ErrorNotifierBridge } from './components/ErrorNotifierBridge';
 export { ForbiddenResult } from './components/ForbiddenResult';
 export { FullPageSpin } from './components/FullPageSpin';
@@ -5,4 +7,6 @@ export { LoadErrorResult } from './components/LoadErrorResult';
 export { JsonView } from './components/JsonView';
 export { NotFoundResult } from './components/NotFoundResult';
 export { PageContainer } from './components/PageContainer';
+export { fieldErrorsFromIssues, fieldErrorsFromServer, schemaRule, showFieldErrors } from './formErrors';
+export type { FieldError, SafeParser, ValidationIssue } from './formErrors';
 export { formatDateTime } from './formatDateTime';

@@ -1,0 +1,4 @@
+export { HouseholdScreen } from './components/HouseholdScreen';
+export { HouseholdsScreen } from './components/HouseholdsScreen';
+export { HOUSEHOLDS_PATH, IMPORT_PATH, householdPath } from './paths';
+export { registryKeys } from './queryKeys';
