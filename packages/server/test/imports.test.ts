@@ -63,7 +63,7 @@ describe('import', () => {
       ] },
       { name: '成员信息', headers: MEMBER_HEADERS, rows: [
         memberRow('B-0001', '张一', dup), // row 2 ok
-        memberRow('B-0001', '张二', 533423198505051234), // row 3: ID stored as a number by Excel
+        memberRow('B-0001', '张二', Number('533423198505051234')), // row 3: ID stored as a number by Excel (digits lost)
         memberRow('B-0001', '张三', '５３３４２３１９８５０５０５１２３Ｘ'.slice(0, 18)), // row 4: full-width, wrong check digit
         memberRow('B-0009', '张四', dup), // row 5: same person in another household
         memberRow('B-0404', '张五', idNumber('19900101')), // row 6: household unknown

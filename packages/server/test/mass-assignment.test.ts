@@ -377,7 +377,7 @@ function registryExtras(): Record<string, string> {
     createdAt: JSON.stringify('2000-01-01T00:00:00Z'),
     updatedAt: JSON.stringify('2000-01-01T00:00:00Z'),
     ['__proto__']: EXTRAS['__proto__']!,
-    constructor: EXTRAS['constructor' as string]!,
+    constructor: EXTRAS['constructor' as string] as unknown as string,
   };
 }
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from '../../platform/excel.ts';
 import {
-  ASSISTANCE_STATUS, HOUSEHOLD_TYPE, MONITORING_CATEGORY, fenToYuan, labelOf, maskIdNumber, maskPhone, neutraliseSpreadsheetCell,
+  ASSISTANCE_STATUS, HOUSEHOLD_TYPE, MONITORING_CATEGORY, fenToYuan, labelOf, maskIdNumber, maskPhone, neutraliseSpreadsheetCell, validateIdNumber,
 } from '@zengshou/core';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
 import { queryRows, sql } from '../../platform/db/sql.ts';
@@ -26,7 +26,8 @@ export async function exportHouseholds(deps: AppDeps, actor: Actor, ip: string, 
   const f: HouseholdFilter = { ...filter, region: regionWithinScope(actor, filter.region) };
   await deps.audit.appendStandalone({
     action: 'export', outcome: 'success', actor, ip, regionCode: f.region, entity: 'households',
-    detail: { filter: f, unmasked, format: 'xlsx' },
+    // The audit trail is read by the auditor, who may not see ID numbers: a searched ID is recorded masked.
+    detail: { filter: { ...f, search: f.search && validateIdNumber(f.search).ok ? maskIdNumber(f.search) : f.search }, unmasked, format: 'xlsx' },
   });
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });

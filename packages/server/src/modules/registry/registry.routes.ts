@@ -37,7 +37,8 @@ export function filterFromQuery(q: HouseholdListQuery) {
     incomeMaxFen: q.incomeMax === undefined ? undefined : Math.round(q.incomeMax * 100),
     failingChecks: q.failingChecks === 'true',
     problemFlag: q.problemFlag,
-    search: q.q ? q.q.toUpperCase() : undefined,
+    // An ID number's check character may be typed as a lower-case x; anything else is searched as typed.
+    search: q.q ? (/^[0-9]{17}[xX]$/.test(q.q) ? q.q.toUpperCase() : q.q) : undefined,
   };
 }
 

@@ -1,11 +1,13 @@
 import type { HouseholdCreateInput, HouseholdUpdateInput, MemberCreateInput, MemberUpdateInput } from '@zengshou/core';
 import { validateIdNumber } from '@zengshou/core';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
-import { NotFoundError, UniqueViolationError, ValidationError, VersionConflictError } from '../../platform/errors.ts';
+import { mapDatabaseError, NotFoundError, UniqueViolationError, ValidationError, VersionConflictError } from '../../platform/errors.ts';
 import { findCurrentRegion } from '../regions/regions.repository.ts';
 import * as households from './households.repository.ts';
 import * as members from './members.repository.ts';
 import { presentHousehold, presentMember } from './registry.presenter.ts';
+
+const ONE_HOUSEHOLD_MESSAGE = '该身份证号已登记在其他家庭中，一人只能属于一户；如需迁移请在原户办理';
 
 /** Narrows a requested region to the caller's scope; a region outside it is not found. */
 export function regionWithinScope(actor: Actor, region: string | undefined): string {
@@ -148,7 +150,10 @@ export class RegistryService {
     const write = memberWrite(input);
     await this.ensureIdNumberFree(write.idNumber);
     return this.deps.db.transaction(async (tx) => {
-      const row = await members.insertMember(tx.orm, h.county_code, h.id, write);
+      const row = await members.insertMember(tx.orm, h.county_code, h.id, write).catch((error: unknown) => {
+        // Two clerks adding the same person at once: the unique index decides, the loser gets the same message.
+        throw mapDatabaseError(error) instanceof UniqueViolationError ? new UniqueViolationError(ONE_HOUSEHOLD_MESSAGE) : error;
+      });
       await households.refreshMemberCounts(tx.orm, h.county_code, [h.id]);
       await this.deps.audit.append(tx, {
         action: 'member.create', outcome: 'success', actor, ip, regionCode: h.village_code, entity: 'member', entityId: row!.id,
@@ -233,7 +238,7 @@ export class RegistryService {
   private async ensureIdNumberFree(idNumber: string) {
     const existing = await members.existingIdNumbers(this.deps.db.orm, [idNumber]);
     // Said without naming the other household: it may be outside the caller's scope.
-    if (existing.length > 0) throw new UniqueViolationError('该身份证号已登记在其他家庭中，一人只能属于一户；如需迁移请在原户办理');
+    if (existing.length > 0) throw new UniqueViolationError(ONE_HOUSEHOLD_MESSAGE);
   }
 }
 

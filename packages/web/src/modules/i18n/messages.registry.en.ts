@@ -53,8 +53,9 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'household.filter.regionHint': 'Current region; change it in the region tree on the left',
   'household.filter.anyMonitored': 'Any monitored household',
   'household.filter.flag': 'Problem flag',
-  'household.filter.incomeMin': 'Per capita ≥',
-  'household.filter.incomeMax': 'Per capita ≤',
+  'household.filter.income': 'Per-capita net income',
+  'household.filter.incomeMin': 'from',
+  'household.filter.incomeMax': 'to',
   'household.filter.incomeUnit': 'yuan/yr',
   'household.filter.failingChecks': 'Only households failing logic checks',
 

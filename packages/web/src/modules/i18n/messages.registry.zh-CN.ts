@@ -52,8 +52,9 @@ export const registryZhCN = {
   'household.filter.regionHint': '当前区域，可在左侧行政区划中切换',
   'household.filter.anyMonitored': '全部监测对象',
   'household.filter.flag': '问题标识',
-  'household.filter.incomeMin': '人均纯收入≥',
-  'household.filter.incomeMax': '人均纯收入≤',
+  'household.filter.income': '人均纯收入',
+  'household.filter.incomeMin': '最低',
+  'household.filter.incomeMax': '最高',
   'household.filter.incomeUnit': '元/年',
   'household.filter.failingChecks': '只看逻辑校验有问题的',
 

@@ -48,13 +48,6 @@ export function IncomeRecordsTable({ records, loading }: IncomeRecordsTableProps
         </>
       ),
     },
-    totalColumn('wage'),
-    totalColumn('business'),
-    totalColumn('property'),
-    totalColumn('transfer'),
-    totalColumn('cost'),
-    { title: t('income.netIncome'), key: 'net', align: 'right', render: (_, r) => money(r.netIncome) },
-    { title: t('income.householdSize'), dataIndex: 'householdSize', key: 'size', align: 'right' },
     {
       title: t('income.perCapitaNet'),
       key: 'perCapita',
@@ -65,9 +58,19 @@ export function IncomeRecordsTable({ records, loading }: IncomeRecordsTableProps
     {
       title: t('income.column.checks'),
       key: 'checks',
-      width: 320,
-      render: (_, r) => <IncomeChecksList checks={r.checks} />,
+      render: (_, r) => (
+        <div style={{ minWidth: 220, maxWidth: 360, whiteSpace: 'normal' }}>
+          <IncomeChecksList checks={r.checks} />
+        </div>
+      ),
     },
+    { title: t('income.netIncome'), key: 'net', align: 'right', render: (_, r) => money(r.netIncome) },
+    { title: t('income.householdSize'), dataIndex: 'householdSize', key: 'size', align: 'right' },
+    totalColumn('wage'),
+    totalColumn('business'),
+    totalColumn('property'),
+    totalColumn('transfer'),
+    totalColumn('cost'),
     {
       title: t('income.column.recorded'),
       key: 'recorded',

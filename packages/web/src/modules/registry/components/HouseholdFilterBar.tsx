@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Flex, Input, InputNumber, Select, Space, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Flex, Input, InputNumber, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { EnvironmentOutlined, SearchOutlined } from '@ant-design/icons';
 import { ASSISTANCE_STATUS, HOUSEHOLD_TYPE, MONITORING_CATEGORY } from '@zengshou/core';
 import { useI18n } from '../../i18n';
@@ -96,11 +96,12 @@ export function HouseholdFilterBar({ filters, regionLabel, onChange, onReset }: 
           options={FLAG_FIELDS.map((flag) => ({ value: FLAG_PARAM_OF[flag], label: t(FLAG_LABEL_KEYS[flag]) }))}
           data-testid="households-filter-flag"
         />
-        <Space.Compact>
+        <Space size={4} align="center" data-testid="households-filter-income">
+          <Typography.Text type="secondary">{t('household.filter.income')}</Typography.Text>
           <InputNumber<number>
             min={0}
             precision={0}
-            style={{ width: 130 }}
+            style={{ width: 110 }}
             placeholder={t('household.filter.incomeMin')}
             value={incomeMin}
             onChange={setIncomeMin}
@@ -108,19 +109,20 @@ export function HouseholdFilterBar({ filters, regionLabel, onChange, onReset }: 
             onBlur={applyText}
             data-testid="households-filter-income-min"
           />
+          <Typography.Text type="secondary">–</Typography.Text>
           <InputNumber<number>
             min={0}
             precision={0}
-            style={{ width: 130 }}
+            style={{ width: 110 }}
             placeholder={t('household.filter.incomeMax')}
             value={incomeMax}
             onChange={setIncomeMax}
             onPressEnter={applyText}
             onBlur={applyText}
-            suffix={t('household.filter.incomeUnit')}
             data-testid="households-filter-income-max"
           />
-        </Space.Compact>
+          <Typography.Text type="secondary">{t('household.filter.incomeUnit')}</Typography.Text>
+        </Space>
         <Checkbox
           checked={Boolean(filters.failingChecks)}
           onChange={(event) => onChange({ failingChecks: event.target.checked || undefined })}
