@@ -3,7 +3,8 @@
  * server named by DATABASE_URL), the real Fastify app driven through `inject`, and a manual clock.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '@zengshou/core';
@@ -42,6 +43,35 @@ export async function openTestDatabase(): Promise<{ db: Database; drop: () => Pr
     db,
     drop: async () => {
       await db.close();
+      const a = new pg.Client({ connectionString: baseUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/**
+ * A database for tests that need other processes to reach it: a PGlite data folder on disk (opened by one
+ * process at a time) or a fresh database on the PostgreSQL server. Nothing is left open.
+ */
+export async function openTestDatabaseTarget(): Promise<{ url: string | null; dataDir: string | null; drop: () => Promise<void> }> {
+  if (DB_KIND === 'pglite') {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zs-pglite-'));
+    return { url: null, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const baseUrl = process.env.DATABASE_URL!;
+  const name = `zs_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir: null,
+    drop: async () => {
       const a = new pg.Client({ connectionString: baseUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

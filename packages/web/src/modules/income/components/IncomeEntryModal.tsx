@@ -83,7 +83,16 @@ export function IncomeEntryModal({ householdId, householdSize, records, onSaved,
       ];
 
   return (
-    <Modal open width={920} title={t('income.form.title')} onCancel={onClose} footer={footer} data-testid="income-modal" destroyOnHidden>
+    <Modal
+      open
+      width={920}
+      title={t('income.form.title')}
+      onCancel={onClose}
+      footer={footer}
+      // On the dialog box itself: the modal root has no size, so it would never count as visible.
+      modalRender={(node) => <div data-testid="income-modal">{node}</div>}
+      destroyOnHidden
+    >
       {result ? (
         <IncomeSaveResultView result={result.saved} year={result.year} quarter={result.quarter} />
       ) : (

@@ -59,8 +59,8 @@ export function IncomeRecordsTable({ records, loading }: IncomeRecordsTableProps
       title: t('income.column.checks'),
       key: 'checks',
       render: (_, r) => (
-        <div style={{ minWidth: 220, maxWidth: 360, whiteSpace: 'normal' }}>
-          <IncomeChecksList checks={r.checks} />
+        <div style={{ width: 320, whiteSpace: 'normal' }}>
+          <IncomeChecksList checks={r.checks} compact />
         </div>
       ),
     },

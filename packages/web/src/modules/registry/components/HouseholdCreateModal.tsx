@@ -53,7 +53,8 @@ export function HouseholdCreateModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       confirmLoading={create.isPending}
       okButtonProps={{ 'data-testid': 'household-form-submit' }}
-      data-testid="household-create-modal"
+      // On the dialog box itself: the modal root has no size, so it would never count as visible.
+      modalRender={(node) => <div data-testid="household-create-modal">{node}</div>}
       destroyOnHidden
     >
       {create.error ? (

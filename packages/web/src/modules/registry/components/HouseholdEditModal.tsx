@@ -68,7 +68,8 @@ export function HouseholdEditModal({ household, onClose }: { household: Househol
       onCancel={onClose}
       confirmLoading={update.isPending}
       okButtonProps={{ 'data-testid': 'household-edit-submit' }}
-      data-testid="household-edit-modal"
+      // On the dialog box itself: the modal root has no size, so it would never count as visible.
+      modalRender={(node) => <div data-testid="household-edit-modal">{node}</div>}
       destroyOnHidden
     >
       {conflict ? (

@@ -27,7 +27,7 @@ export function HouseholdFormFields({ prefix, villageLabel, maskedPhone }: House
     <>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item name="householdNo" label={t('household.field.householdNo')} rules={[schemaRule(shape.householdNo)]}>
+          <Form.Item name="householdNo" label={t('household.field.householdNo')} required rules={[schemaRule(shape.householdNo)]}>
             <Input maxLength={30} data-testid={`${prefix}-household-no`} />
           </Form.Item>
         </Col>
@@ -43,7 +43,7 @@ export function HouseholdFormFields({ prefix, villageLabel, maskedPhone }: House
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="address" label={t('household.field.address')} rules={[schemaRule(shape.address)]}>
+      <Form.Item name="address" label={t('household.field.address')} required rules={[schemaRule(shape.address)]}>
         <Input maxLength={200} data-testid={`${prefix}-address`} />
       </Form.Item>
       <Row gutter={16}>

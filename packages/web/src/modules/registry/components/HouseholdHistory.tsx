@@ -4,7 +4,7 @@ import { useAuditActionLabel } from '../../audit';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDateTime, LoadErrorResult } from '../../ui';
 import { historyChanges } from '../historyDiff';
-import { historyFieldLabel, historyValue } from '../historyFields';
+import { historyFieldLabel, historyValue, sortedChanges } from '../historyFields';
 import { useHouseholdHistory } from '../hooks/useHouseholdHistory';
 import type { HouseholdHistoryEntry } from '../types';
 
@@ -56,7 +56,8 @@ export function HouseholdHistory({ householdId }: { householdId: string }) {
       title: t('history.column.changes'),
       key: 'changes',
       render: (_, e) => {
-        const changes = historyChanges(e.before, e.after);
+        // The period of an income entry is already named under the action.
+        const changes = sortedChanges(historyChanges(e.before, e.after), e.entity === 'income_record' ? ['year', 'quarter'] : []);
         if (changes.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
         return (
           <ul className="history-changes">

@@ -48,7 +48,7 @@ export function MemberFormFields({ maskedIdNumber }: MemberFormFieldsProps) {
     <>
       <Row gutter={16}>
         <Col xs={24} sm={10}>
-          <Form.Item name="name" label={t('member.field.name')} rules={[schemaRule(shape.name)]}>
+          <Form.Item name="name" label={t('member.field.name')} required rules={[schemaRule(shape.name)]}>
             <Input maxLength={50} data-testid="member-form-name" />
           </Form.Item>
         </Col>
@@ -56,6 +56,7 @@ export function MemberFormFields({ maskedIdNumber }: MemberFormFieldsProps) {
           <Form.Item
             name="idNumber"
             label={t('member.field.idNumber')}
+            required={!editing}
             rules={idRules}
             extra={editing ? t('member.form.idKeep', { id: maskedIdNumber }) : t('member.form.idHint')}
           >

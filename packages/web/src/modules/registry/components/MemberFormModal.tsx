@@ -95,7 +95,8 @@ export function MemberFormModal({ householdId, member, onClose }: MemberFormModa
       onCancel={onClose}
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'member-form-submit' }}
-      data-testid="member-modal"
+      // On the dialog box itself: the modal root has no size, so it would never count as visible.
+      modalRender={(node) => <div data-testid="member-modal">{node}</div>}
       destroyOnHidden
     >
       {conflict ? (

@@ -25,7 +25,8 @@ export function UnmaskModal({ householdId, onClose }: { householdId: string; onC
       onCancel={onClose}
       confirmLoading={unmask.isPending}
       okButtonProps={{ 'data-testid': 'unmask-submit' }}
-      data-testid="unmask-modal"
+      // On the dialog box itself: the modal root has no size, so it would never count as visible.
+      modalRender={(node) => <div data-testid="unmask-modal">{node}</div>}
       destroyOnHidden
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('unmask.auditWarning')} />
