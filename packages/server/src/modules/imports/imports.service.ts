@@ -230,19 +230,32 @@ export class ImportService {
     await merge.supersedeChangedIncome(tx, now);
     let newPeriods = 0;
     let toVerify = 0;
-    let cursor: Parameters<typeof merge.changedIncomePage>[1] = null;
+    let cursor: merge.PeriodKey | null = null;
+    // Items of the periods just evaluated: the previous quarter of a row is usually the row before it.
+    let recent = new Map<string, IncomeItems>();
+    const key = (county: string, household: string, year: number, quarter: number) => `${county}|${household}|${year}|${quarter}`;
     for (;;) {
       const page = await merge.changedIncomePage(tx, cursor, INCOME_PAGE);
       if (page.length === 0) break;
+      const households = new Map<string, { county: string; household: string }>();
+      for (const r of page) households.set(`${r.county_code}|${r.household_id}`, { county: r.county_code, household: r.household_id });
+      const facts = new Map((await merge.householdFacts(tx, [...households.values()])).map((f) => [`${f.county_code}|${f.id}`, f]));
+      const pageItems = new Map(page.map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsOf(r)]));
+      const missing = page
+        .filter((r) => r.quarter > 1 && !pageItems.has(key(r.county_code, r.household_id, r.year, r.quarter - 1)) && !recent.has(key(r.county_code, r.household_id, r.year, r.quarter - 1)))
+        .map((r) => ({ county: r.county_code, household: r.household_id, year: r.year, quarter: r.quarter - 1 }));
+      const fromDb = new Map(
+        missing.length === 0 ? [] : (await merge.currentRecordsOf(tx, missing)).map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsOf(r)] as const),
+      );
       const rows: CopyValue[][] = [];
       for (const r of page) {
-        const items = Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(r[i.column])])) as IncomeItems;
-        const previous = r.previous_items
-          ? (Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(r.previous_items![i.column] ?? 0)])) as IncomeItems)
-          : null;
+        const items = pageItems.get(key(r.county_code, r.household_id, r.year, r.quarter))!;
+        const prevKey = key(r.county_code, r.household_id, r.year, r.quarter - 1);
+        const previous = r.quarter > 1 ? pageItems.get(prevKey) ?? recent.get(prevKey) ?? fromDb.get(prevKey) ?? null : null;
+        const f = facts.get(`${r.county_code}|${r.household_id}`)!;
         const e = evaluateIncome({
-          year: r.year, quarter: r.quarter, items, householdType: r.household_type, monitored: r.monitored,
-          monitoringLineFen: null, members: r.members, previousQuarterItems: previous,
+          year: r.year, quarter: r.quarter, items, householdType: f.household_type, monitored: f.monitored,
+          monitoringLineFen: null, members: f.members, previousQuarterItems: previous,
         });
         if (r.is_new) newPeriods++;
         if (e.status === 'to_verify') toVerify++;
@@ -254,9 +267,11 @@ export class ImportService {
         ]);
       }
       await tx.copyRows('income_records', merge.INCOME_RECORD_COPY_COLUMNS, rows);
+      recent = pageItems;
       const last = page[page.length - 1]!;
       cursor = { county: last.county_code, household: last.household_id, year: last.year, quarter: last.quarter };
     }
+
     await refreshLatestIncome(tx.orm, merge.touchedByIncome);
     return {
       rowsRead,
@@ -266,6 +281,10 @@ export class ImportService {
       income: { newPeriods, revised: changed - newPeriods, unchanged: counts.income - changed, toVerify },
     };
   }
+}
+
+function itemsOf(row: Record<string, unknown>): IncomeItems {
+  return Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(row[i.column] ?? 0)])) as IncomeItems;
 }
 
 function describe(s: ImportSummary): string {

@@ -120,35 +120,48 @@ export interface ChangedIncomeRow extends Record<string, unknown> {
   quarter: number;
   remark: string | null;
   is_new: boolean;
+}
+
+export interface HouseholdFactsRow {
+  county_code: string;
+  id: string;
   household_type: string;
   monitored: boolean;
   members: Array<{ birthDate: string; labourCapacity: string; health: string; schoolingStatus: string | null; employmentStatus: string | null }>;
-  previous_items: Record<string, number> | null;
 }
 
-/**
- * A page of changed income rows with the facts the logic checks need, in one query: the household's members and
- * the cumulative amounts of the previous quarter (from this import if it brings them, else the current record).
- */
-export function changedIncomePage(tx: Tx, after: { county: string; household: string; year: number; quarter: number } | null, limit: number) {
+export type PeriodKey = { county: string; household: string; year: number; quarter: number };
+
+/** A page of changed income rows in key order (the temp table's unique index serves it). */
+export function changedIncomePage(tx: Tx, after: PeriodKey | null, limit: number) {
   const cursor = after
     ? sql`WHERE (c.county_code, c.household_id, c.year, c.quarter) > (${after.county}, ${after.household}::uuid, ${after.year}, ${after.quarter})`
     : sql``;
-  const prevJson = (alias: string) => sql.raw(`jsonb_build_object(${itemCols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`);
-  return queryRows<ChangedIncomeRow>(tx.orm, sql`
-    SELECT c.*, h.household_type, (h.monitoring_category IS NOT NULL) AS monitored,
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('birthDate', m.birth_date, 'labourCapacity', m.labour_capacity,
-                'health', m.health, 'schoolingStatus', m.schooling_status, 'employmentStatus', m.employment_status)
-                ORDER BY m.birth_date), '[]'::jsonb)
-       FROM members m WHERE m.county_code = c.county_code AND m.household_id = c.household_id) AS members,
-      coalesce(
-        (SELECT ${prevJson('p')} FROM import_income_changed p WHERE p.county_code = c.county_code
-           AND p.household_id = c.household_id AND p.year = c.year AND p.quarter = c.quarter - 1),
-        (SELECT ${prevJson('r')} FROM income_records r WHERE r.county_code = c.county_code AND r.household_id = c.household_id
-           AND r.year = c.year AND r.quarter = c.quarter - 1 AND r.superseded_at IS NULL)) AS previous_items
-    FROM import_income_changed c JOIN households h ON h.county_code = c.county_code AND h.id = c.household_id
-    ${cursor}
+  return queryRows<ChangedIncomeRow>(tx.orm, sql`SELECT c.* FROM import_income_changed c ${cursor}
     ORDER BY c.county_code, c.household_id, c.year, c.quarter LIMIT ${limit}`);
+}
+
+/** What the logic checks need of each household on a page, in one query: its type and its members. */
+export function householdFacts(tx: Tx, keys: ReadonlyArray<{ county: string; household: string }>) {
+  return queryRows<HouseholdFactsRow>(tx.orm, sql`
+    SELECT h.county_code, h.id, h.household_type, (h.monitoring_category IS NOT NULL) AS monitored,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('birthDate', m.birth_date, 'labourCapacity', m.labour_capacity,
+                  'health', m.health, 'schoolingStatus', m.schooling_status, 'employmentStatus', m.employment_status)
+                  ORDER BY m.birth_date)
+                FROM members m WHERE m.county_code = h.county_code AND m.household_id = h.id), '[]'::jsonb) AS members
+    FROM households h
+    JOIN unnest(${sql.param(keys.map((k) => k.county))}::text[], ${sql.param(keys.map((k) => k.household))}::uuid[]) AS k(county_code, id)
+      ON h.county_code = k.county_code AND h.id = k.id`);
+}
+
+/** Current records of the given periods (the quarter before a changed one, when the file does not bring it). */
+export function currentRecordsOf(tx: Tx, keys: readonly PeriodKey[]) {
+  return queryRows<Record<string, unknown> & { county_code: string; household_id: string; year: number; quarter: number }>(tx.orm, sql`
+    SELECT r.county_code, r.household_id, r.year, r.quarter, ${cols('r')} FROM income_records r
+    JOIN unnest(${sql.param(keys.map((k) => k.county))}::text[], ${sql.param(keys.map((k) => k.household))}::uuid[],
+                ${sql.param(keys.map((k) => k.year))}::int[], ${sql.param(keys.map((k) => k.quarter))}::int[]) AS k(county_code, household_id, year, quarter)
+      ON r.county_code = k.county_code AND r.household_id = k.household_id AND r.year = k.year AND r.quarter = k.quarter
+    WHERE r.superseded_at IS NULL`);
 }
 
 export async function supersedeChangedIncome(tx: Tx, at: Date) {

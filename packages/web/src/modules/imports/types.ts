@@ -8,12 +8,13 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+/** A rejected import reports only the row counts; the merge counts come with an import that ran to the end. */
 export interface ImportSummary {
   rowsRead: number;
   rowsBad: number;
-  households: MergeCounts;
-  members: MergeCounts;
-  income: { newPeriods: number; revised: number; unchanged: number; toVerify: number };
+  households?: MergeCounts;
+  members?: MergeCounts;
+  income?: { newPeriods: number; revised: number; unchanged: number; toVerify: number };
 }
 
 export interface ImportJob {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyChanges } from './historyDiff';
+import { sortedChanges } from './historyFields';
 
 describe('historyChanges', () => {
   it('lists only the fields whose value changed', () => {
@@ -18,5 +19,12 @@ describe('historyChanges', () => {
       { field: 'wageOther', before: undefined, after: 1_200_000 },
     ]);
     expect(historyChanges(null, null)).toEqual([]);
+  });
+});
+
+describe('sortedChanges', () => {
+  it('puts household and member fields before income items and drops omitted ones', () => {
+    const changes = [{ field: 'transferDibao' }, { field: 'quarter' }, { field: 'wageOther' }, { field: 'status' }, { field: 'unknown' }];
+    expect(sortedChanges(changes, ['quarter']).map((c) => c.field)).toEqual(['status', 'wageOther', 'transferDibao', 'unknown']);
   });
 });

@@ -86,11 +86,12 @@ export function historyValue(field: string, value: unknown, t: Translate, langua
 
 const FIELD_ORDER = [...Object.keys(FIELD_LABEL_KEYS), ...INCOME_ITEMS.map((item) => item.key)];
 
+function rank(field: string): number {
+  const index = FIELD_ORDER.indexOf(field);
+  return index === -1 ? FIELD_ORDER.length : index;
+}
+
 /** Changes in a stable, readable order (the audit log's JSON keeps no order): household and member fields, then income items. */
 export function sortedChanges<T extends { field: string }>(changes: readonly T[], omit: readonly string[] = []): T[] {
-  const rank = (field: string) => {
-    const index = FIELD_ORDER.indexOf(field);
-    return index === -1 ? FIELD_ORDER.length : index;
-  };
   return changes.filter((c) => !omit.includes(c.field)).sort((a, b) => rank(a.field) - rank(b.field));
 }

@@ -30,6 +30,10 @@ export function ImportProgressCard({ jobId }: { jobId: string }) {
   const job = query.data?.job;
   const finished = job ? isFinished(job) : false;
 
+  // The phase a failed import stopped in: the server reports "done" once it ends, so remember what it was doing.
+  const lastPhase = useRef<ImportPhase>('reading');
+  if (job && job.status === 'running' && job.phase !== 'done') lastPhase.current = job.phase;
+
   // Once finished, the recent-imports list and any cached households or income may be out of date.
   const announced = useRef<string | null>(null);
   useEffect(() => {
@@ -57,8 +61,10 @@ export function ImportProgressCard({ jobId }: { jobId: string }) {
 
   const percent = progressPercent(job);
   const errors = query.data?.errors ?? [];
-  const phaseIndex = finished ? PHASES.length - 1 : PHASES.indexOf(job.phase);
-  const failed = job.status === 'failed' || job.status === 'rejected';
+  const failed = job.status === 'failed' || job.status === 'rejected' || job.status === 'interrupted';
+  // Bad rows stop an all-or-nothing import after the checks; otherwise it failed where it was last seen.
+  const stoppedAt: ImportPhase = job.rowsBad > 0 ? 'checking' : lastPhase.current;
+  const phaseIndex = failed ? PHASES.indexOf(stoppedAt) : finished ? PHASES.length - 1 : PHASES.indexOf(job.phase);
 
   return (
     <Card

@@ -31,7 +31,8 @@ export function HouseholdScreen({ id }: { id: string }) {
 
   if (detail.isPending) return <FullPageSpin />;
   if (detail.error) {
-    if (isApiError(detail.error) && detail.error.status === 404) return <NotFoundResult />;
+    // 400: not a household id at all; 404: no such household, or outside the user's region.
+    if (isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400)) return <NotFoundResult />;
     return <LoadErrorResult message={detail.error.message} onRetry={() => void detail.refetch()} />;
   }
   const { household, members, assistanceHistory, memberMoves } = detail.data;

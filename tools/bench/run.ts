@@ -1,0 +1,22 @@
+/**
+ * `npm run bench` — the performance goals of ../shared/quality.md, measured as ratios in one run.
+ * Options: --households N (default 250000, the city dataset), --backends pglite,postgresql, --formats csv,xlsx.
+ * Never part of `npm test`: it prints a table and exits 0.
+ */
+import { parseArgs } from 'node:util';
+import { runImportBench } from './import-bench.ts';
+
+const { values } = parseArgs({
+  options: {
+    households: { type: 'string', default: '250000' },
+    backends: { type: 'string', default: process.env.DATABASE_URL ? 'pglite,postgresql' : 'pglite' },
+    formats: { type: 'string', default: 'csv,xlsx' },
+    only: { type: 'string', default: 'import' },
+  },
+});
+
+const households = Number(values.households);
+const backends = values.backends!.split(',') as Array<'pglite' | 'postgresql'>;
+const formats = values.formats!.split(',') as Array<'csv' | 'xlsx'>;
+
+if (values.only!.includes('import')) await runImportBench({ households, backends, formats });
