@@ -7,12 +7,19 @@ import { openDatabase, type Database } from '../../packages/server/src/platform/
 import { migrate } from '../../packages/server/src/platform/db/migrate.ts';
 
 /** A fresh, migrated database on either back end, thrown away afterwards. */
-export async function freshDatabase(kind: 'pglite' | 'postgresql'): Promise<{ db: Database; drop: () => Promise<void> }> {
+export interface FreshDatabase {
+  db: Database;
+  url: string | null;
+  dataDir: string | null;
+  drop: () => Promise<void>;
+}
+
+export async function freshDatabase(kind: 'pglite' | 'postgresql'): Promise<FreshDatabase> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'zs-bench-'));
     const db = await openDatabase({ databaseUrl: null, dataDir: dir });
     await migrate(db);
-    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return { db, url: null, dataDir: dir, drop: async () => { await db.close().catch(() => undefined); rmSync(dir, { recursive: true, force: true }); } };
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('the postgresql back end needs DATABASE_URL');
@@ -27,8 +34,10 @@ export async function freshDatabase(kind: 'pglite' | 'postgresql'): Promise<{ db
   await migrate(db);
   return {
     db,
+    url: url.toString(),
+    dataDir: null,
     drop: async () => {
-      await db.close();
+      await db.close().catch(() => undefined);
       const a = new pg.Client({ connectionString: base });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

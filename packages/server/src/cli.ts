@@ -122,7 +122,8 @@ program
       const result = await service.importFile({ userId: null, username: 'cli', scope: o.scope }, { path: file, name: file.split('/').pop()! }, {
         mode: o.mode as 'all-or-nothing' | 'valid-rows',
         dryRun: Boolean(o.dryRun),
-        ...(o.maxRows ? { limits: { maxRowsPerSheet: Number(o.maxRows) } } : {}),
+        // An administrator's tool: no upload-size cap beyond what the zip-bomb check allows.
+        limits: { maxFileBytes: 8 * 1024 ** 3, maxUncompressedBytes: 32 * 1024 ** 3, ...(o.maxRows ? { maxRowsPerSheet: Number(o.maxRows) } : {}) },
         onProgress: (p) => {
           const phase = { reading: '读取与校验', checking: '交叉校验', applying: '写入', done: '完成' }[p.phase];
           process.stderr.write(`\r${phase}：已处理 ${p.rowsDone.toLocaleString('zh-CN')} 行，有误 ${p.rowsBad} 行        `);

@@ -159,7 +159,8 @@ export function* syntheticPopulation(o: PopulationOptions): Generator<SyntheticH
       const dropout = rand() < 0.004 ? members.find((m) => m.schoolingStatus === 'in_school') : undefined;
       if (dropout) dropout.schoolingStatus = 'dropped_out';
       const household: SyntheticHousehold = {
-        householdNo: `${village}${String(k).padStart(4, '0')}`,
+        // Village code, a hyphen, a serial: readable, and never mistaken for a bank card number by the masking scan.
+        householdNo: `${village}-${String(k).padStart(4, '0')}`,
         villageCode: village,
         address: `${pick(['一', '二', '三', '四', '五', '六'])}组${1 + Math.floor(rand() * 60)}号`,
         householdType,
