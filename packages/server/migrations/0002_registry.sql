@@ -249,3 +249,6 @@ CREATE TABLE import_stage_income (
   remark            text
 );
 CREATE INDEX import_stage_income_job ON import_stage_income (job_id, household_no);
+
+-- Logic-check thresholds (逻辑校验阈值): an empty object means the defaults in core.
+INSERT INTO settings (key, value) VALUES ('logicChecks', '{}'::jsonb);

@@ -78,6 +78,8 @@ const EXPECTED: Record<string, RoutePolicy> = {
   // Platform settings: only the system administrator (系统管理员).
   'GET /api/settings': { allow: ['system_admin'] },
   'PUT /api/settings': { allow: ['system_admin'] },
+  'GET /api/settings/logic-checks': { allow: ['system_admin'] },
+  'PUT /api/settings/logic-checks': { allow: ['system_admin'] },
   // The audit trail: only the audit administrator (审计管理员).
   'GET /api/audit': { allow: ['audit_admin'] },
   'GET /api/audit/verify': { allow: ['audit_admin'] },
@@ -285,6 +287,13 @@ const REQUESTS: Record<string, Recipe> = {
         url: '/api/settings',
         body: { version: row?.version ?? 0, settings: { ...DEFAULT_SECURITY_SETTINGS, ...row?.value } },
       };
+    },
+  },
+  'GET /api/settings/logic-checks': { build: () => ({ method: 'GET', url: '/api/settings/logic-checks' }) },
+  'PUT /api/settings/logic-checks': {
+    build: async () => {
+      const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'logicChecks'`);
+      return { method: 'PUT', url: '/api/settings/logic-checks', body: { version: r.rows[0].version, config: {} } };
     },
   },
   'GET /api/audit': { build: () => ({ method: 'GET', url: '/api/audit' }) },

@@ -209,6 +209,22 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
     await expectNoInjectedUser('PUT /api/settings');
   });
 
+  it('PUT /api/settings/logic-checks refuses unknown keys at both levels and stores nothing extra', async () => {
+    const sysadmin = await env.as('system_admin', R.province);
+    const read = async () => (await env.db.pool.query(`SELECT value, version FROM settings WHERE key = 'logicChecks'`)).rows[0];
+    for (const extra of ['id', 'regionCode', 'status', 'passwordHash', '__proto__']) {
+      const before = await read();
+      const top = await sendRaw(sysadmin, 'PUT', '/api/settings/logic-checks', `{"version":${before.version},"config":{"perCapitaMin":350000},"${extra}":"x"}`);
+      const inner = await sendRaw(sysadmin, 'PUT', '/api/settings/logic-checks', `{"version":${before.version},"config":{"perCapitaMin":350000,"${extra}":"x"}}`);
+      expect([top.statusCode, inner.statusCode], extra).toEqual([400, 400]);
+      expect(await read(), extra).toEqual(before);
+    }
+    const before = await read();
+    const ok = await sysadmin.request('PUT', '/api/settings/logic-checks', { version: before.version, config: { perCapitaMin: 350000 } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await read()).value).toEqual({ perCapitaMin: 350000, enabled: {} , schoolAgeMin: 6, schoolAgeMax: 16, wageMinPositive: 30000, wageMax: 30000000, dibaoMin: 20000, familyPlanningMin: 10000, pensionMin: 8800, absurdItemMax: 100000000 });
+  });
+
   it('POST /api/auth/password', async () => {
     const user = await env.as('village_clerk', R.village);
     let password = TEST_PASSWORD;
@@ -291,6 +307,7 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/users',
       'PATCH /api/users/:id',
       'PUT /api/settings',
+      'PUT /api/settings/logic-checks',
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',

@@ -7,6 +7,7 @@ import type { CopyValue, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { refreshLatestIncome } from '../income/income.repository.ts';
 import { evaluateIncome } from '../income/income-evaluation.ts';
+import { logicCheckConfig } from '../income/logic-check-config.ts';
 import { DEFAULT_IMPORT_LIMITS, FileRejectedError, inspectFile, readRows, type ImportLimits } from './file-source.ts';
 import { layoutBySheetName, layoutForHeaders, type SheetKind } from './layouts.ts';
 import { buildStageRow, isBlankRow, planSheet, type SheetPlan } from './row-builder.ts';
@@ -223,6 +224,7 @@ export class ImportService {
     const { clock } = this.deps;
     const now = clock.now();
     const counts = await repo.stagedOkCounts(tx.orm, jobId);
+    const { config } = await logicCheckConfig(tx.orm);
     const households = await merge.mergeHouseholds(tx, jobId);
     await merge.syncAssistanceHistory(tx, jobId, now.toISOString().slice(0, 10));
     const members = await merge.mergeMembers(tx, jobId, actor.scope);
@@ -255,7 +257,7 @@ export class ImportService {
         const f = facts.get(`${r.county_code}|${r.household_id}`)!;
         const e = evaluateIncome({
           year: r.year, quarter: r.quarter, items, householdType: f.household_type, monitored: f.monitored,
-          monitoringLineFen: null, members: f.members, previousQuarterItems: previous,
+          monitoringLineFen: null, members: f.members, previousQuarterItems: previous, config,
         });
         if (r.is_new) newPeriods++;
         if (e.status === 'to_verify') toVerify++;

@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { membersOf } from '../registry/members.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { evaluateIncome } from './income-evaluation.ts';
+import { logicCheckConfig } from './logic-check-config.ts';
 import * as repo from './income.repository.ts';
 
 export class IncomeService {
@@ -23,6 +24,7 @@ export class IncomeService {
     const members = await membersOf(db.orm, h.county_code, h.id);
     if (members.length === 0) throw new ValidationError('该户还没有家庭成员，无法计算人均收入，请先登记成员');
     const items = input.items as IncomeItems;
+    const { config } = await logicCheckConfig(db.orm);
     return db.transaction(async (tx) => {
       const previous = input.quarter > 1 ? await repo.currentRecord(tx.orm, h.county_code, h.id, input.year, input.quarter - 1) : undefined;
       const current = await repo.currentRecord(tx.orm, h.county_code, h.id, input.year, input.quarter);
@@ -31,6 +33,7 @@ export class IncomeService {
         monitoringLineFen: null,
         members: members.map((m) => ({ birthDate: m.birth_date, labourCapacity: m.labour_capacity, health: m.health, schoolingStatus: m.schooling_status, employmentStatus: m.employment_status })),
         previousQuarterItems: previous ? repo.itemsFromRow(previous) : null,
+        config,
       });
       const row = await repo.insertRevision(tx.orm, {
         countyCode: h.county_code, householdId: h.id, villageCode: h.village_code, year: input.year, quarter: input.quarter,

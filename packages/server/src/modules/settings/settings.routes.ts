@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { securitySettingsUpdateSchema } from '@zengshou/core';
+import { logicCheckConfigSchema, securitySettingsUpdateSchema, type LogicCheckConfig } from '@zengshou/core';
+import { z } from 'zod';
 import { requireActor } from '../../platform/http/context.ts';
 import type { SettingsService } from './settings.service.ts';
 
@@ -17,5 +18,18 @@ export async function settingsRoutes(app: FastifyInstance, opts: { settings: Set
     { config: { permission: 'settings:manage' }, schema: { tags, summary: '修改安全设置', body: securitySettingsUpdateSchema } },
     async (request) =>
       opts.settings.updateSecurity(requireActor(request.actor), request.ip, request.body.version, request.body.settings),
+  );
+
+  r.get('/api/settings/logic-checks', { config: { permission: 'settings:manage' }, schema: { tags, summary: '读取逻辑校验阈值' } }, async () =>
+    opts.settings.logicChecks(),
+  );
+  r.put(
+    '/api/settings/logic-checks',
+    {
+      config: { permission: 'settings:manage' },
+      schema: { tags, summary: '修改逻辑校验阈值（金额为分，按全年计）', body: z.object({ version: z.number().int().positive(), config: logicCheckConfigSchema }).strict() },
+    },
+    async (request) =>
+      opts.settings.updateLogicChecks(requireActor(request.actor), request.ip, request.body.version, request.body.config as LogicCheckConfig),
   );
 }

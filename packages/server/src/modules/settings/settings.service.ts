@@ -1,12 +1,14 @@
 import {
   DEFAULT_SECURITY_SETTINGS,
   securitySettingsSchema,
+  type LogicCheckConfig,
   type PasswordPolicy,
   type SecuritySettings,
 } from '@zengshou/core';
 import type { AppDeps, Actor } from '../../platform/http/context.ts';
 import { VersionConflictError } from '../../platform/errors.ts';
 import { readSetting, writeSetting } from './settings.repository.ts';
+import { LOGIC_CHECKS_KEY, logicCheckConfig } from '../income/logic-check-config.ts';
 
 const KEY = 'security';
 const CACHE_MS = 5_000;
@@ -31,6 +33,25 @@ export class SettingsService {
   async passwordPolicy(): Promise<PasswordPolicy> {
     const { settings } = await this.security();
     return { minLength: settings.passwordMinLength, requireClasses: settings.passwordRequireClasses };
+  }
+
+  async logicChecks() {
+    return logicCheckConfig(this.deps.db.orm);
+  }
+
+  /** New thresholds apply to records saved or imported from now on; stored records keep the checks they had. */
+  async updateLogicChecks(actor: Actor, ip: string, version: number, next: LogicCheckConfig) {
+    const current = await this.logicChecks();
+    const saved = await this.deps.db.transaction(async (tx) => {
+      if (!(await writeSetting(tx.orm, LOGIC_CHECKS_KEY, next, version))) return false;
+      await this.deps.audit.append(tx, {
+        action: 'settings.update', outcome: 'success', actor, ip, entity: 'settings', entityId: LOGIC_CHECKS_KEY,
+        before: current.config, after: next,
+      });
+      return true;
+    });
+    if (!saved) throw new VersionConflictError(await this.logicChecks());
+    return this.logicChecks();
   }
 
   async updateSecurity(actor: Actor, ip: string, version: number, next: SecuritySettings) {
