@@ -9,3 +9,5 @@ export * from './registry/registry-enums.ts';
 export * from './registry/registry-schemas.ts';
 export * from './registry/logic-checks.ts';
 export * from './registry/import-cells.ts';
+export * from './monitoring/monitoring-line.ts';
+export * from './monitoring/warning-rules.ts';

@@ -14,6 +14,7 @@ import { writePopulationCsv, writePopulationXlsx } from './modules/demo/populati
 import { ImportService } from './modules/imports/imports.service.ts';
 import { interruptStaleJobs } from './modules/imports/imports.repository.ts';
 import { isRegionPrefix } from '@zengshou/core';
+import { MonitoringService } from './modules/monitoring/monitoring.service.ts';
 
 /** Opens the configured database, migrates it, runs `fn`, and always closes it again. */
 async function withDatabase<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -133,6 +134,21 @@ program
       console.log(result.message);
       console.log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；任务编号 ${result.jobId}`);
       if (result.status !== 'succeeded') process.exitCode = 1;
+    });
+  });
+
+program
+  .command('evaluate')
+  .description('重新研判预警：按监测线和预警规则评估管辖范围内每一户（重复执行不会产生重复预警）')
+  .option('--region <code>', '地区编码前缀（默认全部）', '')
+  .action(async (o: { region: string }) => {
+    await withDatabase(async (deps) => {
+      const started = Date.now();
+      const r = await new MonitoringService(deps).evaluate({ userId: null, username: 'cli', scope: o.region }, (done, total) =>
+        process.stderr.write(`\r已评估 ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 户`),
+      );
+      process.stderr.write('\n');
+      console.log(`评估 ${r.households} 户，其中 ${r.householdsWithWarnings} 户有预警；新增 ${r.opened}、更新 ${r.updated}、关闭 ${r.closed}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
     });
   });
 

@@ -102,6 +102,11 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'GET /api/imports': { allow: REGISTRY_WRITERS },
   'GET /api/imports/:id': { allow: REGISTRY_WRITERS, target: 'importJob' },
   'GET /api/imports/:id/report': { allow: REGISTRY_WRITERS, target: 'importJob' },
+  // Monitoring: lines and warnings are read by whoever reads the registry; the county sets lines and re-evaluates.
+  'GET /api/monitoring-lines': { allow: REGISTRY_READERS },
+  'POST /api/monitoring-lines': { allow: ['county_admin'] },
+  'POST /api/monitoring/evaluate': { allow: ['county_admin'] },
+  'GET /api/warnings': { allow: REGISTRY_READERS },
 };
 
 type RecordPosition = Exclude<Position, 'none' | 'missing'>;
@@ -360,6 +365,12 @@ const REQUESTS: Record<string, Recipe> = {
   'GET /api/imports': { build: () => ({ method: 'GET', url: '/api/imports' }) },
   'GET /api/imports/:id': { build: (c) => ({ method: 'GET', url: `/api/imports/${c.record}` }) },
   'GET /api/imports/:id/report': { build: (c) => ({ method: 'GET', url: `/api/imports/${c.record}/report` }) },
+  'GET /api/monitoring-lines': { build: () => ({ method: 'GET', url: '/api/monitoring-lines' }) },
+  'POST /api/monitoring-lines': {
+    build: (c) => ({ method: 'POST', url: '/api/monitoring-lines', body: { regionCode: c.scopeCase.scope, year: 2030, amountYuan: '9000', method: 'manual' } }),
+  },
+  'POST /api/monitoring/evaluate': { build: () => ({ method: 'POST', url: '/api/monitoring/evaluate', body: {} }) },
+  'GET /api/warnings': { build: () => ({ method: 'GET', url: '/api/warnings' }) },
 };
 
 type Expectation = 'allowed' | 401 | 403 | 'not found' | 'hidden (404 like missing)';

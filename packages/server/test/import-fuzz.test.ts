@@ -48,7 +48,12 @@ const SHEETS = { households: '户信息', members: '成员信息', income: '收�
 /** A subset of the income items keeps the sheet narrow; the others are absent columns, i.e. 0. */
 const ITEMS = INCOME_ITEMS.filter((i) =>
   ['wagePublicWelfare', 'wageOther', 'businessPlanting', 'businessLivestock', 'propertyDividend', 'transferPension', 'costPlanting', 'medicalOutOfPocket'].includes(i.key));
-const INCOME_HEADERS = ['户编号', '年度', '季度', ...ITEMS.map((i) => `${i.label}（元）`), '备注'];
+const itemHeader = (item: (typeof ITEMS)[number]) => `${item.label}（元）`;
+const INCOME_HEADERS = ['户编号', '年度', '季度', ...ITEMS.map(itemHeader), '备注'];
+const sexLabel = (id: string) => {
+  const v = validateIdNumber(id);
+  return v.ok && v.sex === 'male' ? '男' : '女';
+};
 const HOUSEHOLD_TYPES = Object.values<string>(HOUSEHOLD_TYPE.labels);
 
 interface RowError { col: string; reason: RegExp }
@@ -76,6 +81,8 @@ interface Plan {
 const SHEET_ORDER: readonly string[] = [SHEETS.households, SHEETS.members, SHEETS.income];
 const byPosition = (a: { sheet: string; rowNo: number; col: string }, b: { sheet: string; rowNo: number; col: string }) =>
   SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.rowNo - b.rowNo || (a.col < b.col ? -1 : a.col > b.col ? 1 : 0);
+
+const positionKey = (e: { sheet: string; rowNo: number; col: string }) => `${e.sheet}!${e.rowNo} ${e.col}`;
 
 const householdNo = (h: number) => `FZ-${String(h).padStart(5, '0')}`;
 
@@ -181,7 +188,6 @@ function generate(villages: readonly string[]): Plan {
   const memberSheet: unknown[][] = [];
   const baseIds: string[][] = [];
   const mCur = { i: 0 };
-  const sexLabel = (id: string) => (validateIdNumber(id).ok && (validateIdNumber(id) as { sex: string }).sex === 'male' ? '男' : '女');
   const memberDefects: Defect<MemberDraft>[] = [
     { kind: 'm:id-as-number', apply: (d) => { d.cells['身份证号'] = Number(d.id.replace('X', '0')); return { col: '身份证号', reason: /被 Excel 存成了数字/ }; } },
     { kind: 'm:id-e-notation', apply: (d) => { d.cells['身份证号'] = pick(['5.33423E+17', '5.33423e+17', fullWidth('5.33423E+17')]); return { col: '身份证号', reason: /被 Excel 存成了数字/ }; } },
@@ -268,16 +274,15 @@ function generate(villages: readonly string[]): Plan {
   const incomeSheet: unknown[][] = [];
   const iCur = { i: 0 };
   const amountCol = (d: IncomeDraft) => ITEMS[(d.slot + d.k) % ITEMS.length]!;
-  const header = (item: (typeof ITEMS)[number]) => `${item.label}（元）`;
   const incomeDefects: Defect<IncomeDraft>[] = [
-    { kind: 'i:amount-negative', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = pick([-500, '-500.00', '－５００']); return { col: header(it), reason: exact('金额不能为负数') }; } },
-    { kind: 'i:amount-3-decimals', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = pick([12.345, '1,234.567', '１２．３４５']); return { col: header(it), reason: /^金额最多保留两位小数/ }; } },
-    { kind: 'i:amount-text', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = pick(['约五千', 'abc', '1.2.3']); return { col: header(it), reason: /^金额格式不正确/ }; } },
-    { kind: 'i:amount-huge', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = '9'.repeat(HUGE); return { col: header(it), reason: /^金额超出范围/ }; } },
-    { kind: 'i:amount-fullwidth', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = '１２，３４５．６'; d.items[it.column] = 1_234_560; return null; } },
-    { kind: 'i:amount-formula-cell', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = { formula: 'SUM(A1:A2)', result: 7 }; d.items[it.column] = 700; return null; } },
-    { kind: 'i:amount-float-noise', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = 0.1 + 0.2; d.items[it.column] = 30; return null; } },
-    { kind: 'i:amount-currency-text', apply: (d) => { const it = amountCol(d); d.cells[header(it)] = pick(['¥88', '88元', '￥88.00']); d.items[it.column] = 8_800; return null; } },
+    { kind: 'i:amount-negative', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = pick([-500, '-500.00', '－５００']); return { col: itemHeader(item), reason: exact('金额不能为负数') }; } },
+    { kind: 'i:amount-3-decimals', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = pick([12.345, '1,234.567', '１２．３４５']); return { col: itemHeader(item), reason: /^金额最多保留两位小数/ }; } },
+    { kind: 'i:amount-text', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = pick(['约五千', 'abc', '1.2.3']); return { col: itemHeader(item), reason: /^金额格式不正确/ }; } },
+    { kind: 'i:amount-huge', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = '9'.repeat(HUGE); return { col: itemHeader(item), reason: /^金额超出范围/ }; } },
+    { kind: 'i:amount-fullwidth', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = '１２，３４５．６'; d.items[item.column] = 1_234_560; return null; } },
+    { kind: 'i:amount-formula-cell', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = { formula: 'SUM(A1:A2)', result: 7 }; d.items[item.column] = 700; return null; } },
+    { kind: 'i:amount-float-noise', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = 0.1 + 0.2; d.items[item.column] = 30; return null; } },
+    { kind: 'i:amount-currency-text', apply: (d) => { const item = amountCol(d); d.cells[itemHeader(item)] = pick(['¥88', '88元', '￥88.00']); d.items[item.column] = 8_800; return null; } },
     { kind: 'i:year-blank', apply: (d) => { d.cells['年度'] = null; return { col: '年度', reason: exact('不能为空') }; } },
     { kind: 'i:year-formula-without-result', apply: (d) => { d.cells['年度'] = { formula: 'YEAR(TODAY())' }; return { col: '年度', reason: exact('不能为空') }; } },
     { kind: 'i:year-formula-cell', apply: (d) => { d.cells['年度'] = { formula: 'YEAR(TODAY())-1', result: d.year }; return null; } },
@@ -300,11 +305,11 @@ function generate(villages: readonly string[]): Plan {
     quarters.forEach((quarter, k) => {
       const items: Record<string, number> = {};
       const cells: Record<string, unknown> = { 户编号: slotNumbers[h], 年度: YEAR, 季度: quarter };
-      ITEMS.forEach((it, j) => {
+      ITEMS.forEach((item, j) => {
         // Cumulative amounts in whole fen, written as numbers with up to two decimals; some left blank (= 0).
         const fen = (h * 7 + j * 13) % 5 === 0 ? 0 : (((h * 131 + j * 977) % 900_000) + 10_000) * quarter;
-        items[it.column] = fen;
-        cells[header(it)] = fen === 0 ? null : fen / 100;
+        items[item.column] = fen;
+        cells[itemHeader(item)] = fen === 0 ? null : fen / 100;
       });
       const d: IncomeDraft = { rowNo: 0, cells, hh: slotNumbers[h]!, year: YEAR, quarter, items, err: null, slot: h, k };
       plant(incomeDefects, d, iCur);
@@ -457,7 +462,7 @@ async function reportOf(jobId: string) {
 
 /** The report against the expectation: the same (sheet, row, column) keys in order, each reason matching. */
 function expectReport(actual: Awaited<ReturnType<typeof reportOf>>, expected: Expected['errors']) {
-  const key = (e: { sheet: string; rowNo: number; col: string }) => `${e.sheet}!${e.rowNo} ${e.col}`;
+  const key = positionKey;
   actual = [...actual].sort(byPosition);
   const actualKeys = actual.map(key);
   const expectedKeys = expected.map(key);

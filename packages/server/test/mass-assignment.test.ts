@@ -225,6 +225,19 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
     expect((await read()).value).toEqual({ perCapitaMin: 350000, enabled: {} , schoolAgeMin: 6, schoolAgeMax: 16, wageMinPositive: 30000, wageMax: 30000000, dibaoMin: 20000, familyPlanningMin: 10000, pensionMin: 8800, absurdItemMax: 100000000 });
   });
 
+  it('POST /api/monitoring-lines refuses extra fields and stores nothing extra', async () => {
+    const county = await env.as('county_admin', R.county);
+    const count = async () => (await env.db.pool.query(`SELECT count(*) AS n FROM monitoring_lines`)).rows[0].n;
+    for (const extra of ['id', 'setBy', 'set_by', 'supersededAt', 'amountFen', 'regionName', '__proto__']) {
+      const before = await count();
+      const res = await sendRaw(county, 'POST', '/api/monitoring-lines', `{"regionCode":"${R.county}","year":2031,"amountYuan":"9000","method":"manual","${extra}":"x"}`);
+      expect(res.statusCode, extra).toBe(400);
+      expect(await count(), extra).toBe(before);
+    }
+    const ok = await county.post('/api/monitoring-lines', { regionCode: R.county, year: 2031, amountYuan: '9000', method: 'manual' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
   it('POST /api/auth/password', async () => {
     const user = await env.as('village_clerk', R.village);
     let password = TEST_PASSWORD;
@@ -308,6 +321,7 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'PATCH /api/users/:id',
       'PUT /api/settings',
       'PUT /api/settings/logic-checks',
+      'POST /api/monitoring-lines',
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',
@@ -322,7 +336,7 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/imports',
     ]);
     // Writes without a body: extra fields have nowhere to go (checked below by sending them anyway).
-    const bodiless = new Set(['POST /api/auth/logout', 'POST /api/users/:id/unlock']);
+    const bodiless = new Set(['POST /api/auth/logout', 'POST /api/users/:id/unlock', 'POST /api/monitoring/evaluate']);
     const writes = env.routes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
     expect(writes.filter((k) => !covered.has(k) && !bodiless.has(k)), 'write routes not covered by the mass-assignment test').toEqual([]);
   });

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'personal:unmask',
   'cases:review',
   'cases:approve',
+  'monitoring:manage',
   'department:upload',
   'users:manage',
   'audit:read',
@@ -56,6 +57,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'personal:unmask',
     'cases:review',
     'cases:approve',
+    // Sets the county's monitoring line (only ever above the province's) and re-runs the early warnings.
+    'monitoring:manage',
     'department:upload',
   ],
   // City and province leaders see figures and lists, always masked.

@@ -3,6 +3,30 @@ import { RegionsService } from '../regions/regions.service.ts';
 import { DEMO_COUNTY, generateDemoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { loadSyntheticPopulation } from './population-loader.ts';
 import { queryOne, sql } from '../../platform/db/sql.ts';
+import { proposeLineByFactors } from '@zengshou/core';
+import { setLine } from '../monitoring/monitoring.repository.ts';
+import { MonitoringService } from '../monitoring/monitoring.service.ts';
+
+/**
+ * Yunnan's monitoring line: 8,700 yuan for 2024 and 2025 (domain.md §2). The current year's is proposed from the
+ * three factors as the province would (illustrative growth rates), and recorded with its method and inputs. After
+ * the lines, one evaluation opens the demo county's first warnings.
+ */
+async function seedMonitoringLines(deps: AppDeps, log: (line: string) => void) {
+  const existing = await queryOne<{ n: number }>(deps.db.orm, sql`SELECT count(*)::int8 AS n FROM monitoring_lines`);
+  if ((existing?.n ?? 0) > 0) return;
+  const year = deps.clock.now().getUTCFullYear();
+  const factors = { previousLineFen: 870_000, cpiGrowthPct: 0.4, ruralIncomeGrowthPct: 6.2, dibaoGrowthPct: 4.5 };
+  const proposal = proposeLineByFactors(factors);
+  await deps.db.transaction(async (tx) => {
+    for (const y of [year - 2, year - 1]) {
+      await setLine(tx, { regionCode: '53', year: y, amountFen: 870_000, method: 'manual', inputs: { source: '云南省 2024、2025 年监测收入线' }, note: null, by: null, at: deps.clock.now() });
+    }
+    await setLine(tx, { regionCode: '53', year, amountFen: proposal.amountFen, method: 'factors', inputs: factors, note: proposal.explanation, by: null, at: deps.clock.now() });
+  });
+  const result = await new MonitoringService(deps).evaluate({ userId: null, username: 'demo', scope: DEMO_COUNTY });
+  log(`监测线已设定（云南省 ${year} 年 ${(proposal.amountFen / 100).toLocaleString('zh-CN')} 元）；首次研判：${result.householdsWithWarnings} 户有预警`);
+}
 
 /** About as many households as Weixi county registers (seed 004: 83 villages). */
 export const DEMO_HOUSEHOLDS = 40_000;
@@ -45,6 +69,7 @@ export async function seedDemo(
     });
     log(`演示数据已载入：${totals.households} 户、${totals.members} 人、${totals.incomeRecords} 条季度收入（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   }
+  await seedMonitoringLines(deps, log);
   const password = demoPassword ?? generateDemoPassword();
   const accounts = await seedDemoAccounts(deps, password);
   return { accounts, password: accounts ? password : null, passwordGenerated: accounts !== null && demoPassword === null };

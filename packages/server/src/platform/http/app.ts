@@ -35,6 +35,8 @@ import { IncomeService } from '../../modules/income/income.service.ts';
 import { incomeRoutes } from '../../modules/income/income.routes.ts';
 import { ImportService } from '../../modules/imports/imports.service.ts';
 import { importsRoutes } from '../../modules/imports/imports.routes.ts';
+import { MonitoringService } from '../../modules/monitoring/monitoring.service.ts';
+import { monitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -144,6 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(registryExportRoutes, { deps });
   await app.register(incomeRoutes, { income });
   await app.register(importsRoutes, { deps, imports });
+  await app.register(monitoringRoutes, { monitoring: new MonitoringService(deps) });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
