@@ -5,13 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import { runImportBench } from './import-bench.ts';
+import { runEvaluateBench } from './evaluate-bench.ts';
 
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '250000' },
     backends: { type: 'string', default: process.env.DATABASE_URL ? 'pglite,postgresql' : 'pglite' },
     formats: { type: 'string', default: 'csv,xlsx' },
-    only: { type: 'string', default: 'import' },
+    only: { type: 'string', default: 'import,evaluate' },
   },
 });
 
@@ -20,3 +21,4 @@ const backends = values.backends!.split(',') as Array<'pglite' | 'postgresql'>;
 const formats = values.formats!.split(',') as Array<'csv' | 'xlsx'>;
 
 if (values.only!.includes('import')) await runImportBench({ households, backends, formats });
+if (values.only!.includes('evaluate')) await runEvaluateBench({ households, backends });

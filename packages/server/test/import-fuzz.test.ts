@@ -6,6 +6,8 @@
  * can check that each good row is stored exactly once, with its values normalised (full-width digits, numbers
  * written as text, formula cells read through their cached results), and that a second run changes nothing.
  */
+import { readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUSEHOLD_TYPE, INCOME_ITEMS, makeIdNumber, validateIdNumber } from '@zengshou/core';
@@ -487,7 +489,12 @@ beforeAll(async () => {
   file = path.join(tempDir(), 'fuzz-100k.xlsx');
   await writePlan(plan, file);
 }, 120_000);
-afterAll(async () => env?.close());
+afterAll(async () => {
+  await env?.close();
+  if (file) rmSync(path.dirname(file), { recursive: true, force: true });
+  // Worksheets ExcelJS spooled to temporary files and did not remove (it leaks them when a read is abandoned).
+  for (const f of readdirSync(os.tmpdir())) if (f.startsWith(`tmp-${process.pid}-`)) rmSync(path.join(os.tmpdir(), f), { force: true });
+});
 
 describe('import fuzz: 100,000 rows with planted defects (quality #8, #11)', () => {
   it('the generator planted every kind of defect, and about 4 % of the rows are bad', () => {

@@ -4,13 +4,13 @@
  * disk space the .xlsx reader uses) bounded. The legitimate-but-tricky files at the end (GB18030 CSV, long
  * Chinese text across stream chunks, `__proto__` names) must import with every character intact.
  */
-import { closeSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '@zengshou/core';
 import ExcelJS from '../src/platform/excel.ts';
 import { ImportService, type ImportResult } from '../src/modules/imports/imports.service.ts';
@@ -31,7 +31,13 @@ beforeAll(async () => {
   env = await startTestEnv();
   imports = new ImportService(env.deps);
 });
-afterAll(async () => env?.close());
+afterAll(async () => {
+  await env?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+// While the reader leaks its spooled worksheets (see the temp-file test below), remove them after each test:
+// a run of this file would otherwise leave gigabytes in the temporary directory.
+afterEach(removeSpooled);
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
@@ -58,6 +64,11 @@ function spooledBytes(): number {
     }
   }
   return total;
+}
+
+function removeSpooled() {
+  const prefix = `tmp-${process.pid}-`;
+  for (const f of readdirSync(os.tmpdir())) if (f.startsWith(prefix)) rmSync(path.join(os.tmpdir(), f), { force: true });
 }
 
 interface Measured {
@@ -373,7 +384,7 @@ describe('zip bombs', () => {
     const spooledBefore = spooledBytes();
     const run = await runImport(file, 'liar.xlsx');
     await expectRefused(run, /[\u4e00-\u9fff]/, before, ['rejected', 'failed']);
-    console.log("HEAP", Math.round(run.heapGrowth / MB), "MB; spool", Math.round(run.spoolPeak / MB), "MB"); expect(run.heapGrowth).toBeLessThan(300 * MB);
+    expect(run.heapGrowth).toBeLessThan(300 * MB);
     // Bounded disk: never more than the declared size (plus slack) inflated into temporary files, none left.
     expect(run.spoolPeak).toBeLessThan(256 * MB);
     expect(spooledBytes() - spooledBefore).toBe(0);
@@ -391,7 +402,7 @@ describe('zip bombs', () => {
     expect(statSync(file).size).toBeLessThan(12 * MB);
     const before = await counts();
     const run = await runImport(file, 'huge-cell.xlsx');
-    console.log("HEAP", Math.round(run.heapGrowth / MB), "MB; spool", Math.round(run.spoolPeak / MB), "MB"); expect(run.heapGrowth).toBeLessThan(300 * MB);
+    expect(run.heapGrowth).toBeLessThan(300 * MB);
     if (run.result.status === 'succeeded') {
       // Reported as too long, like any other cell: nothing stored.
       const errors = await rowErrors(env.db.orm, run.result.jobId!, 10);
@@ -436,7 +447,7 @@ describe('files that are not what their name says', () => {
     const docx = writeZip(path.join(dir, 'letter.xlsx'), [deflated('word/document.xml', '<w:document/>'), deflated('[Content_Types].xml', '<Types/>')]);
     const before = await counts();
     await expectRefused(await runImport(docx, 'letter.xlsx'), '压缩包中没有 Excel 工作簿，不是有效的 .xlsx 文件', before);
-    const good = await writeXlsx([{ name: '户信息', headers: HOUSEHOLD_HEADERS, rows: Array.from({ length: 200 }, (_, i) => householdRow(`TR-${i}`)) }]);
+    const good = await writeXlsx([{ name: '户信息', headers: HOUSEHOLD_HEADERS, rows: Array.from({ length: 200 }, (_, i) => householdRow(`TR-${i}`)) }], path.join(dir, 'good.xlsx'));
     const bytes = readFileSync(good);
     const truncated = path.join(dir, 'truncated.xlsx');
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -497,7 +508,7 @@ describe('damaged content inside a valid container', () => {
 
   it('a refused .xlsx leaves no inflated worksheet behind in the temporary directory', async () => {
     // writeXlsx puts the worksheet before the shared strings, like Excel: the reader spools it to a temp file.
-    const file = await writeXlsx([{ name: '户信息', headers: HOUSEHOLD_HEADERS, rows: Array.from({ length: 30 }, (_, i) => householdRow(`TMP-${i}`)) }]);
+    const file = await writeXlsx([{ name: '户信息', headers: HOUSEHOLD_HEADERS, rows: Array.from({ length: 30 }, (_, i) => householdRow(`TMP-${i}`)) }], path.join(dir, 'tmp.xlsx'));
     const before = await counts();
     const spooledBefore = spooledBytes();
     const run = await runImport(file, 'tmp.xlsx', { maxRowsPerSheet: 20 });
@@ -536,7 +547,7 @@ describe('__proto__, constructor and prototype as column names and values', () =
         [...memberRow('constructor', '__proto__', ids[0]), '{"isAdmin":true}'],
         [...memberRow('prototype', 'constructor', ids[1], { 技能特长: '__proto__' }), 'prototype'],
       ] },
-    ]);
+    ], path.join(dir, '__proto__.xlsx'));
     const run = await runImport(file, '__proto__.xlsx');
     await expectProtoRun(run, '户信息', before);
     const households = await queryRows<{ household_no: string; address: string }>(env.db.orm,
@@ -583,7 +594,7 @@ describe('limits', () => {
     const before = await counts();
     const run = await runImport(file, 'max-rows.csv');
     await expectRefused(run, '文件超过 500,000 行的上限，请拆分后导入', before);
-    console.log("HEAP", Math.round(run.heapGrowth / MB), "MB; spool", Math.round(run.spoolPeak / MB), "MB"); expect(run.heapGrowth).toBeLessThan(300 * MB);
+    expect(run.heapGrowth).toBeLessThan(300 * MB);
   }, 180_000);
 
   it('refuses a .xlsx sheet of 1,048,576 rows by the row limit, with heap growth bounded', async () => {
@@ -603,7 +614,7 @@ describe('limits', () => {
     const before = await counts();
     const run = await runImport(file, 'max-rows.xlsx');
     await expectRefused(run, '工作表「户信息」超过 500,000 行的上限，请拆分后导入', before);
-    console.log("HEAP", Math.round(run.heapGrowth / MB), "MB; spool", Math.round(run.spoolPeak / MB), "MB"); expect(run.heapGrowth).toBeLessThan(300 * MB);
+    expect(run.heapGrowth).toBeLessThan(300 * MB);
   }, 180_000);
 
   it('refuses a file over the size limit before reading it', async () => {

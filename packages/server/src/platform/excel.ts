@@ -5,6 +5,8 @@
  * installed with a streaming TextDecoder that carries partial characters over to the next chunk, before ExcelJS
  * loads it. Every module uses ExcelJS through this file.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +21,11 @@ interface SaxParser {
 }
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
 
+/** Text may pile up between two XML events only so far: one cell of hundreds of millions of characters is hostile. */
+export const MAX_XML_TEXT_RUN = 5_000_000;
+
+export class ExcelContentTooLargeError extends Error {}
+
 async function* parseSax(source: AsyncIterable<Uint8Array | string> & { pipe?: unknown }): AsyncGenerator<SaxEvent[]> {
   let iterable = source;
   if (typeof source.pipe === 'function' && !(Symbol.asyncIterator in source)) {
@@ -32,9 +39,14 @@ async function* parseSax(source: AsyncIterable<Uint8Array | string> & { pipe?: u
   parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  let sinceEvent = 0;
   for await (const chunk of iterable) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const before = events.length;
+    parser.write(text);
     if (error) throw error;
+    sinceEvent = events.length > before ? 0 : sinceEvent + text.length;
+    if (sinceEvent > MAX_XML_TEXT_RUN) throw new ExcelContentTooLargeError('cell text too long');
     yield events;
     events = [];
   }
@@ -50,6 +62,31 @@ if (!require.cache[parseSaxPath]) {
   require.cache[parseSaxPath] = {
     id: parseSaxPath, filename: parseSaxPath, loaded: true, exports: parseSax, children: [], paths: [], path: parseSaxPath,
   } as unknown as NodeJS.Module;
+}
+
+/**
+ * ExcelJS spools a worksheet stored before the shared strings to a temporary file and deletes it only when that
+ * sheet has been read to the end: a refused or failed import would leave it behind. Files it creates inside
+ * `withExcelTempFiles` are recorded and always removed when that work ends.
+ */
+const tmp = fromExcelJs('tmp') as { file: (cb: (err: Error | null, path: string, fd: number, cleanup: () => void) => void) => void };
+const tempFiles = new AsyncLocalStorage<Set<string>>();
+const createTempFile = tmp.file.bind(tmp);
+tmp.file = (cb) => {
+  const owner = tempFiles.getStore();
+  createTempFile((err, path, fd, cleanup) => {
+    if (!err) owner?.add(path);
+    cb(err, path, fd, cleanup);
+  });
+};
+
+export async function withExcelTempFiles<T>(fn: () => Promise<T>): Promise<T> {
+  const files = new Set<string>();
+  try {
+    return await tempFiles.run(files, fn);
+  } finally {
+    for (const f of files) rmSync(f, { force: true });
+  }
 }
 
 const ExcelJS = require('exceljs') as typeof import('exceljs');

@@ -5,11 +5,13 @@ import { HomePage } from './HomePage';
 import { HouseholdPage } from './HouseholdPage';
 import { HouseholdsPage } from './HouseholdsPage';
 import { ImportPage } from './ImportPage';
+import { LinesPage } from './LinesPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { SettingsPage } from './SettingsPage';
 import { SignedInArea } from './SignedInArea';
 import { UsersPage } from './UsersPage';
+import { WarningsPage } from './WarningsPage';
 
 /** Paths here must match the menu (modules/layout/menuConfig.ts). */
 export function createRouter() {
@@ -22,6 +24,8 @@ export function createRouter() {
         { path: 'registry/households', element: <HouseholdsPage /> },
         { path: 'registry/households/:id', element: <HouseholdPage /> },
         { path: 'registry/import', element: <ImportPage /> },
+        { path: 'monitoring/warnings', element: <WarningsPage /> },
+        { path: 'monitoring/lines', element: <LinesPage /> },
         { path: 'admin/users', element: <UsersPage /> },
         { path: 'admin/audit', element: <AuditPage /> },
         { path: 'admin/settings', element: <SettingsPage /> },

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import ExcelJS, { type Row } from '../../platform/excel.ts';
+import { Transform, pipeline } from 'node:stream';
+import ExcelJS, { ExcelContentTooLargeError, type Row } from '../../platform/excel.ts';
 import { parse } from 'csv-parse';
 import { DomainError } from '../../platform/errors.ts';
-import { readZipDirectory } from './zip-inspect.ts';
+import { inflatedSizeProblem, readZipDirectory } from './zip-inspect.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -62,6 +62,9 @@ export async function inspectFile(path: string, fileName: string, limits: Import
     if (total > limits.maxUncompressedBytes || (worst > limits.maxCompressionRatio && total > 10 * 1024 * 1024)) {
       throw new FileRejectedError('文件解压后体积异常（疑似压缩炸弹），已拒绝');
     }
+    const inflated = await inflatedSizeProblem(path, entries, Math.min(limits.maxUncompressedBytes, total * 1.01 + 1024 * 1024));
+    if (inflated === 'too-large') throw new FileRejectedError('文件解压后体积异常（疑似压缩炸弹），已拒绝');
+    if (inflated) throw new FileRejectedError('文件已损坏，无法读取（不是有效的 .xlsx 文件）');
     return 'xlsx';
   }
   if (head.readUInt32BE(0) === 0xd0cf11e0) throw new FileRejectedError('这是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 后再导入');
@@ -73,12 +76,32 @@ export async function inspectFile(path: string, fileName: string, limits: Import
   throw new FileRejectedError('只支持 .xlsx 或 .csv 文件');
 }
 
-/** Streams the rows of every sheet (for a CSV: one sheet named after the file). Never loads the whole file. */
+/**
+ * Streams the rows of every sheet (for a CSV: one sheet named after the file). Never loads the whole file. Whatever
+ * the parsers throw on a broken or hostile file becomes a refusal with a Chinese message, never an exception.
+ */
 export async function* readRows(path: string, kind: FileKind, fileName: string, limits: ImportLimits): AsyncGenerator<SourceRow> {
-  if (kind === 'csv') {
-    yield* readCsv(path, fileName, limits);
-    return;
+  try {
+    if (kind === 'csv') yield* readCsv(path, fileName, limits);
+    else yield* readXlsx(path, limits);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw asRefusal(error, kind);
   }
+}
+
+function asRefusal(error: unknown, kind: FileKind): FileRejectedError {
+  if (error instanceof ExcelContentTooLargeError || (error instanceof RangeError && /string length/i.test(error.message))) {
+    return new FileRejectedError('文件中有内容过长的单元格（超过数百万字符），无法导入');
+  }
+  const line = (error as { lines?: number }).lines;
+  if (kind === 'csv') {
+    return new FileRejectedError(`CSV 文件格式有误${line ? `（第 ${line} 行附近）` : ''}：引号不成对或含有无法识别的内容，请用 Excel 另存为 CSV 或 .xlsx 后重试`);
+  }
+  return new FileRejectedError('Excel 文件内容已损坏或不是标准格式，无法读取，请在 Excel 中打开并另存为 .xlsx 后重试');
+}
+
+async function* readXlsx(path: string, limits: ImportLimits): AsyncGenerator<SourceRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -104,15 +127,17 @@ async function* readCsv(path: string, fileName: string, limits: ImportLimits): A
   const decoder = new TextDecoder(encoding);
   const decode = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      // Text never holds a NUL byte: this is a binary file, and the database would refuse it later anyway.
+      if (chunk.includes(0)) return done(new FileRejectedError('CSV 文件中含有二进制内容，无法读取'));
       done(null, decoder.decode(chunk, { stream: true }));
     },
     flush(done) {
       done(null, decoder.decode());
     },
   });
-  const parser = createReadStream(path)
-    .pipe(decode)
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: limits.maxCellChars * 200 }));
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: limits.maxCellChars * 200 });
+  // pipeline, not pipe: an error in any stage (a NUL byte, a read error) must end the parser, or the loop below waits forever.
+  pipeline(createReadStream(path), decode, parser, () => undefined);
   const sheet = fileName.replace(/\.[^.]+$/, '');
   let rowNo = 0;
   for await (const record of parser as AsyncIterable<string[]>) {

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from '../../platform/excel.ts';
@@ -88,13 +89,24 @@ export async function importsRoutes(app: FastifyInstance, opts: { deps: AppDeps;
     const actor = requireActor(req.actor);
     const job = await repo.findJob(opts.deps.db.orm, actor.scope, req.params.id);
     if (!job) throw new NotFoundError('导入记录不存在');
-    const wb = new ExcelJS.Workbook();
+    // The streaming writer: the in-memory one (JSZip) splits characters outside the BMP at its chunk boundaries.
+    const stream = new PassThrough();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
     const ws = wb.addWorksheet('错误报告');
     ws.columns = [{ header: '工作表', width: 12 }, { header: '行号', width: 8 }, { header: '列', width: 22 }, { header: '填写的值', width: 24 }, { header: '原因', width: 60 }];
-    for (const e of await repo.rowErrors(opts.deps.db.orm, job.id, 1_000_000)) {
-      ws.addRow([neutraliseSpreadsheetCell(e.sheet), e.row_no, neutraliseSpreadsheetCell(e.col), e.value === null ? '' : neutraliseSpreadsheetCell(e.value), neutraliseSpreadsheetCell(e.reason)]);
-    }
+    const errors = await repo.rowErrors(opts.deps.db.orm, job.id, 1_000_000);
     reply.header('content-type', XLSX).header('content-disposition', attachment(`导入错误报告-${job.file_name}.xlsx`));
-    return reply.send(Buffer.from(await wb.xlsx.writeBuffer()));
+    void (async () => {
+      try {
+        for (const e of errors) {
+          ws.addRow([neutraliseSpreadsheetCell(e.sheet), e.row_no, neutraliseSpreadsheetCell(e.col), e.value === null ? '' : neutraliseSpreadsheetCell(e.value), neutraliseSpreadsheetCell(e.reason)]).commit();
+        }
+        ws.commit();
+        await wb.commit();
+      } catch (error) {
+        stream.destroy(error as Error);
+      }
+    })();
+    return reply.send(stream);
   });
 }

@@ -7,6 +7,7 @@ import type { CopyValue, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { refreshLatestIncome } from '../income/income.repository.ts';
 import { evaluateIncome } from '../income/income-evaluation.ts';
+import { withExcelTempFiles } from '../../platform/excel.ts';
 import { logicCheckConfig } from '../income/logic-check-config.ts';
 import { DEFAULT_IMPORT_LIMITS, FileRejectedError, inspectFile, readRows, type ImportLimits } from './file-source.ts';
 import { layoutBySheetName, layoutForHeaders, type SheetKind } from './layouts.ts';
@@ -94,7 +95,8 @@ export class ImportService {
     try {
       const kind = await inspectFile(file.path, file.name, limits);
       report({ rowsTotal: null });
-      const rowsRead = await this.stage(job.id, file, kind, limits, report);
+      // Temporary files ExcelJS spools while reading are removed however the reading ends.
+      const rowsRead = await withExcelTempFiles(() => this.stage(job.id, file, kind, limits, report));
       report({ phase: 'checking' });
       await db.transaction((tx) => repo.crossCheck(tx, job.id, actor.scope));
       const rowsBad = await repo.countBadRows(db.orm, job.id);

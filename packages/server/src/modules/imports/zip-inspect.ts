@@ -1,9 +1,14 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
 
 export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 = stored, 8 = deflate. */
+  method: number;
+  localHeaderOffset: number;
 }
 
 /**
@@ -36,6 +41,8 @@ export async function readZipDirectory(path: string): Promise<ZipEntryInfo[] | n
     let p = 0;
     for (let n = 0; n < entryCount; n++) {
       if (p + 46 > dir.length || dir.readUInt32LE(p) !== 0x02014b50) return null;
+      const method = dir.readUInt16LE(p + 10);
+      const localHeaderOffset = dir.readUInt32LE(p + 42);
       const compressed = dir.readUInt32LE(p + 20);
       const uncompressed = dir.readUInt32LE(p + 24);
       const nameLength = dir.readUInt16LE(p + 28);
@@ -46,10 +53,61 @@ export async function readZipDirectory(path: string): Promise<ZipEntryInfo[] | n
         name,
         compressedSize: compressed === 0xffffffff ? Infinity : compressed,
         uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed,
+        method,
+        localHeaderOffset,
       });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return entries;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * A zip's directory can lie about sizes. Before any parser sees the file, every entry is inflated once and thrown
+ * away, counting bytes: an entry that inflates past what it declared, or a total past `maxTotal`, is a bomb. The
+ * count stops at the limit, so a bomb costs at most `maxTotal` bytes of CPU work and no memory or disk.
+ */
+export async function inflatedSizeProblem(path: string, entries: readonly ZipEntryInfo[], maxTotal: number): Promise<string | null> {
+  const file = await open(path, 'r');
+  let total = 0;
+  try {
+    for (const e of entries) {
+      if (e.compressedSize === 0) continue;
+      const header = Buffer.alloc(30);
+      await file.read(header, 0, 30, e.localHeaderOffset);
+      if (header.readUInt32LE(0) !== 0x04034b50) return 'corrupt';
+      const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+      const source = createReadStream(path, { start, end: start + e.compressedSize - 1 });
+      if (e.method === 0) {
+        total += e.compressedSize;
+        source.destroy();
+        if (total > maxTotal) return 'too-large';
+        continue;
+      }
+      if (e.method !== 8) return 'unsupported';
+      let entryBytes = 0;
+      const problem = await new Promise<string | null>((resolve) => {
+        const inflate = createInflateRaw();
+        const stop = (why: string | null) => {
+          source.destroy();
+          inflate.destroy();
+          resolve(why);
+        };
+        inflate.on('data', (chunk: Buffer) => {
+          entryBytes += chunk.length;
+          total += chunk.length;
+          if (entryBytes > e.uncompressedSize || total > maxTotal) stop('too-large');
+        });
+        inflate.on('end', () => resolve(null));
+        inflate.on('error', () => stop('corrupt'));
+        source.on('error', () => stop('corrupt'));
+        source.pipe(inflate);
+      });
+      if (problem) return problem;
+    }
+    return null;
   } finally {
     await file.close();
   }

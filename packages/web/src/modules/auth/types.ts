@@ -22,6 +22,7 @@ export type Permission =
   | 'settings:manage'
   | 'cases:review'
   | 'cases:approve'
+  | 'monitoring:manage'
   | 'department:upload';
 
 export interface User {

@@ -1,5 +1,7 @@
 import { importEn } from './messages.import.en';
 import { incomeEn } from './messages.income.en';
+import { logicChecksEn } from './messages.logicChecks.en';
+import { monitoringEn } from './messages.monitoring.en';
 import { registryEn } from './messages.registry.en';
 import type { MessageKey } from './messages.zh-CN';
 
@@ -56,6 +58,8 @@ export const en: Record<MessageKey, string> = {
   'menu.home': 'Home',
   'menu.households': 'Household registry',
   'menu.import': 'Data import',
+  'menu.warnings': 'Early warnings',
+  'menu.lines': 'Monitoring lines',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
   'menu.settings': 'Settings',
@@ -228,4 +232,6 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...incomeEn,
   ...importEn,
+  ...monitoringEn,
+  ...logicChecksEn,
 };

@@ -1,5 +1,7 @@
 import { importZhCN } from './messages.import.zh-CN';
 import { incomeZhCN } from './messages.income.zh-CN';
+import { logicChecksZhCN } from './messages.logicChecks.zh-CN';
+import { monitoringZhCN } from './messages.monitoring.zh-CN';
 import { registryZhCN } from './messages.registry.zh-CN';
 
 /** The reference dictionary: every key exists here first, in Chinese (larger areas in their own files). */
@@ -56,6 +58,8 @@ export const zhCN = {
   'menu.home': '首页',
   'menu.households': '农户档案',
   'menu.import': '数据导入',
+  'menu.warnings': '监测预警',
+  'menu.lines': '监测收入线',
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
   'menu.settings': '系统设置',
@@ -228,6 +232,8 @@ export const zhCN = {
   ...registryZhCN,
   ...incomeZhCN,
   ...importZhCN,
+  ...monitoringZhCN,
+  ...logicChecksZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

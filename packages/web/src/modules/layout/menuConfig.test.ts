@@ -19,6 +19,11 @@ describe('menuKeyForPath', () => {
     expect(menuKeyForPath('/registry/import')).toBe('import');
   });
 
+  it('has the monitoring areas', () => {
+    expect(menuKeyForPath('/monitoring/warnings')).toBe('warnings');
+    expect(menuKeyForPath('/monitoring/lines')).toBe('lines');
+  });
+
   it('has unique keys', () => {
     expect(new Set(MENU.map((entry) => entry.key)).size).toBe(MENU.length);
   });

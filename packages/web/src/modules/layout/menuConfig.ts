@@ -1,9 +1,11 @@
 import type { ComponentType } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   KeyOutlined,
+  LineChartOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -30,6 +32,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: HomeOutlined, anyOf: [] },
   { key: 'households', path: '/registry/households', labelKey: 'menu.households', icon: ProfileOutlined, anyOf: ['registry:read'] },
   { key: 'import', path: '/registry/import', labelKey: 'menu.import', icon: CloudUploadOutlined, anyOf: ['registry:write'] },
+  { key: 'warnings', path: '/monitoring/warnings', labelKey: 'menu.warnings', icon: AlertOutlined, anyOf: ['registry:read'] },
+  { key: 'lines', path: '/monitoring/lines', labelKey: 'menu.lines', icon: LineChartOutlined, anyOf: ['registry:read'] },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', icon: TeamOutlined, anyOf: ['users:manage'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'menu.audit', icon: AuditOutlined, anyOf: ['audit:read'] },
   { key: 'settings', path: '/admin/settings', labelKey: 'menu.settings', icon: SettingOutlined, anyOf: ['settings:manage'] },

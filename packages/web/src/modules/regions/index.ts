@@ -5,3 +5,4 @@ export { CurrentRegionProvider } from './components/CurrentRegionProvider';
 export { RegionBreadcrumb } from './components/RegionBreadcrumb';
 export { RegionTree } from './components/RegionTree';
 export { RegionTreeSelect } from './components/RegionTreeSelect';
+export { useRegionNames } from './hooks/useRegionNames';

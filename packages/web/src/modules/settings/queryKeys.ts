@@ -1,1 +1,1 @@
-export const settingsKeys = { current: ['settings'] as const };
+export const settingsKeys = { current: ['settings'] as const, logicChecks: ['settings', 'logic-checks'] as const };

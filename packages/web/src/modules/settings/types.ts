@@ -1,3 +1,5 @@
+import type { LogicCheckConfig } from '@zengshou/core';
+
 export interface SecuritySettings {
   passwordMinLength: number;
   /** How many of lower case / upper case / digit / symbol a password must contain (1–4). */
@@ -10,5 +12,11 @@ export interface SecuritySettings {
 
 export interface VersionedSettings {
   settings: SecuritySettings;
+  version: number;
+}
+
+/** 逻辑校验 thresholds (amounts in fen, annual) and which rules run; edited in yuan. */
+export interface VersionedLogicChecks {
+  config: LogicCheckConfig;
   version: number;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Flex, Space, Tabs } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { FullPageSpin, LoadErrorResult, NotFoundResult, PageContainer } from '..
 import { useHousehold } from '../hooks/useHousehold';
 import { HOUSEHOLDS_PATH } from '../paths';
 import { registryKeys } from '../queryKeys';
+import type { Household } from '../types';
 import { AssistanceHistoryTable } from './AssistanceHistoryTable';
 import { HouseholdEditModal } from './HouseholdEditModal';
 import { HouseholdHeaderCard } from './HouseholdHeaderCard';
@@ -19,8 +20,14 @@ import { MemberMovesTable } from './MemberMovesTable';
 import { MembersCard } from './MembersCard';
 import { UnmaskModal } from './UnmaskModal';
 
-/** One household: facts, members, income (chart, records, entry) and its change history. */
-export function HouseholdScreen({ id }: { id: string }) {
+interface HouseholdScreenProps {
+  id: string;
+  /** The household's warnings card (monitoring module), placed by the page so registry does not depend on it. */
+  renderWarnings?: (household: Household) => ReactNode;
+}
+
+/** One household: facts, warnings, members, income (chart, records, entry) and its change history. */
+export function HouseholdScreen({ id, renderWarnings }: HouseholdScreenProps) {
   const { t } = useI18n();
   const { user } = useCurrentUser();
   const queryClient = useQueryClient();
@@ -64,6 +71,7 @@ export function HouseholdScreen({ id }: { id: string }) {
     >
       <Flex vertical gap={16} className="household-detail" data-household-id={household.id}>
         <HouseholdHeaderCard household={household} />
+        {renderWarnings?.(household)}
         <MembersCard householdId={household.id} members={members} canWrite={canWrite} />
         <IncomeSection householdId={household.id} householdSize={household.memberCount} canWrite={canWrite} onSaved={refreshHousehold} />
         <Card>

@@ -1,20 +1,33 @@
+import { Tabs } from 'antd';
 import { useI18n } from '../../i18n';
 import { FullPageSpin, LoadErrorResult, PageContainer } from '../../ui';
 import { useSettings } from '../hooks/useSettings';
+import { LogicChecksTab } from './LogicChecksTab';
 import { SettingsForm } from './SettingsForm';
 
+function SecurityTab() {
+  const settings = useSettings();
+  if (settings.isPending) return <FullPageSpin />;
+  if (settings.error) return <LoadErrorResult message={settings.error.message} onRetry={() => void settings.refetch()} />;
+  return <SettingsForm current={settings.data} onReload={async () => (await settings.refetch()).data} />;
+}
+
+/** 系统设置: security settings, and the thresholds of the income logic checks (both settings:manage). */
 export function SettingsScreen() {
   const { t } = useI18n();
-  const settings = useSettings();
-
-  let body;
-  if (settings.isPending) body = <FullPageSpin />;
-  else if (settings.error) body = <LoadErrorResult message={settings.error.message} onRetry={() => void settings.refetch()} />;
-  else body = <SettingsForm current={settings.data} onReload={async () => (await settings.refetch()).data} />;
-
   return (
     <PageContainer title={t('settings.title')} testId="settings-page">
-      {body}
+      <Tabs
+        defaultActiveKey="security"
+        items={[
+          { key: 'security', label: <span data-testid="settings-tab-security">{t('settings.tab.security')}</span>, children: <SecurityTab /> },
+          {
+            key: 'logic-checks',
+            label: <span data-testid="settings-tab-logic-checks">{t('settings.tab.logicChecks')}</span>,
+            children: <LogicChecksTab />,
+          },
+        ]}
+      />
     </PageContainer>
   );
 }
