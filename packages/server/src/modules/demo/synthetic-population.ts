@@ -187,6 +187,15 @@ function incomeHistory(h: SyntheticHousehold, o: PopulationOptions, rand: () => 
   const elderly = h.members.filter((m) => o.currentYear - Number(m.birthDate.slice(0, 4)) >= 60).length;
   // A household's level relative to the county: log-normal, so a tail falls below the monitoring line.
   let level = Math.exp(normal() * 0.36 - 0.065);
+  // A household's mix is persistent (who works away, how much land and stock it has); years vary a little around it.
+  const wageFactor = 0.7 + rand() * 0.6;
+  const businessFactor = 0.5 + rand();
+  const propertyFactor = 0.3 + rand() * 1.4;
+  const wobble = () => 0.95 + rand() * 0.1;
+  const ecoCompensation = rand() < 0.5 ? Math.round(20_000 + rand() * 60_000) : 0;
+  const familyPlanning = rand() < 0.08 ? 96_000 : 0;
+  const transferFactor = rand() + 0.5;
+  const pensionEach = 160_000 + rand() * 60_000;
   const years = [...o.fullYears.map((y) => [y, 4] as const), [o.currentYear, o.currentQuarters] as const];
   const result: SyntheticIncome[] = [];
   for (const [year, quarters] of years) {
@@ -195,10 +204,10 @@ function incomeHistory(h: SyntheticHousehold, o: PopulationOptions, rand: () => 
     const growth = YEARLY_GROWTH ** (year - 2021) * level * size;
     const wageWeight = 0.5 + workers * 0.45 + (welfarePost ? 0.3 : 0);
     const annual = emptyIncomeItems();
-    const wage = WEIXI_2021_PER_CAPITA_FEN.wage * growth * wageWeight * (0.7 + rand() * 0.6) / 1.02;
+    const wage = WEIXI_2021_PER_CAPITA_FEN.wage * growth * wageWeight * wageFactor * wobble() / 1.02;
     annual.wagePublicWelfare = welfarePost ? Math.round(Math.min(wage * 0.4, 1_000_000)) : 0;
     annual.wageOther = Math.round(wage - annual.wagePublicWelfare);
-    const business = WEIXI_2021_PER_CAPITA_FEN.business * growth * (0.5 + rand()) * 1.25;
+    const business = WEIXI_2021_PER_CAPITA_FEN.business * growth * businessFactor * wobble() * 1.25;
     annual.businessPlanting = Math.round(business * 0.45);
     annual.businessLivestock = Math.round(business * 0.35);
     annual.businessForestry = Math.round(business * 0.15);
@@ -206,15 +215,15 @@ function incomeHistory(h: SyntheticHousehold, o: PopulationOptions, rand: () => 
     annual.costPlanting = Math.round(annual.businessPlanting * 0.25);
     annual.costLivestock = Math.round(annual.businessLivestock * 0.3);
     annual.costForestry = Math.round(annual.businessForestry * 0.1);
-    const property = WEIXI_2021_PER_CAPITA_FEN.property * growth * (0.3 + rand() * 1.4);
+    const property = WEIXI_2021_PER_CAPITA_FEN.property * growth * propertyFactor * wobble();
     annual.propertyDividend = Math.round(property * 0.6);
     annual.propertyLandRent = Math.round(property * 0.4);
-    annual.transferPension = elderly * Math.round(160_000 + rand() * 60_000) * YEARLY_GROWTH ** (year - 2021);
+    annual.transferPension = Math.round(elderly * pensionEach * YEARLY_GROWTH ** (year - 2021));
     annual.transferDibao = h.assistanceStatus === 'dibao' ? Math.round(size * 480_000 * (0.8 + rand() * 0.4)) : 0;
     annual.transferTekun = h.assistanceStatus === 'tekun' ? Math.round(720_000 + rand() * 100_000) : 0;
-    annual.transferEcoCompensation = rand() < 0.5 ? Math.round(20_000 + rand() * 60_000) : 0;
-    annual.transferFamilyPlanning = rand() < 0.08 ? 96_000 : 0;
-    annual.transferOther = Math.round(WEIXI_2021_PER_CAPITA_FEN.transfer * size * 0.5 * (rand() + 0.5) * YEARLY_GROWTH ** (year - 2021));
+    annual.transferEcoCompensation = ecoCompensation;
+    annual.transferFamilyPlanning = familyPlanning;
+    annual.transferOther = Math.round(WEIXI_2021_PER_CAPITA_FEN.transfer * size * 0.5 * transferFactor * wobble() * YEARLY_GROWTH ** (year - 2021));
     annual.medicalOutOfPocket = h.members.some((m) => m.health === 'serious') ? Math.round(500_000 + rand() * 3_000_000) : Math.round(rand() * 200_000);
     plantError(annual, rand);
     for (let q = 1; q <= quarters; q++) {
