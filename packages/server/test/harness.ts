@@ -21,32 +21,21 @@ import { ensureCodeVersion, loadRegions } from '../src/modules/regions/regions.r
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 export const DB_KIND = (process.env.ZS_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
-/** Fresh database per test file. On PostgreSQL: a new database on the server, dropped afterwards. */
+/** Fresh database per test file: in-memory PGlite, or a new database on the PostgreSQL server, dropped afterwards. */
 export async function openTestDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
   if (DB_KIND === 'pglite') {
     const db = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrate(db);
     return { db, drop: () => db.close() };
   }
-  const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) throw new Error('ZS_TEST_DB=postgres needs DATABASE_URL');
-  const name = `zs_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 5 });
+  const target = await openTestDatabaseTarget();
+  const db = await openDatabase({ databaseUrl: target.url, dataDir: null, poolSize: 5 });
   await migrate(db);
   return {
     db,
     drop: async () => {
       await db.close();
-      const a = new pg.Client({ connectionString: baseUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await target.drop();
     },
   };
 }

@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEnv, type TestEnv, R } from './harness.ts';
 import { idNumber } from './support/registry-factory.ts';
 import { setLine } from '../src/modules/monitoring/monitoring.repository.ts';
-import { MonitoringService } from '../src/modules/monitoring/monitoring.service.ts';
 import { queryRows, sql } from '../src/platform/db/sql.ts';
 
 let env: TestEnv;
-let monitoring: MonitoringService;
 beforeAll(async () => {
   env = await startTestEnv();
-  monitoring = new MonitoringService(env.deps);
   // Yunnan's line, set by the province (no province account exists in these tests).
   await env.db.transaction(async (tx) => {
     for (const year of [2024, 2025]) await setLine(tx, { regionCode: '53', year, amountFen: 870_000, method: 'manual', inputs: null, note: null, by: null, at: env.clock.now() });

@@ -1,29 +1,6 @@
-export const ROLES = [
-  'village_clerk',
-  'township_reviewer',
-  'county_admin',
-  'viewer',
-  'department',
-  'system_admin',
-  'security_admin',
-  'audit_admin',
-] as const;
-
-export type Role = (typeof ROLES)[number];
-
-export type Permission =
-  | 'regions:read'
-  | 'registry:read'
-  | 'registry:write'
-  | 'registry:export'
-  | 'personal:unmask'
-  | 'users:manage'
-  | 'audit:read'
-  | 'settings:manage'
-  | 'cases:review'
-  | 'cases:approve'
-  | 'monitoring:manage'
-  | 'department:upload';
+// Roles and permissions are the server's own definitions, shared through core.
+export { ROLES, type Role, type Permission } from '@zengshou/core';
+import type { Role } from '@zengshou/core';
 
 export interface User {
   id: string;
