@@ -47,7 +47,7 @@ program.command('migrate').description('执行数据库迁移').action(async () 
   }
 });
 
-program.command('seed').description('载入演示数据（迪庆州行政区划与各角色演示账号），已有数据时不重复载入').action(async () => {
+program.command('seed').description('载入演示数据（迪庆州行政区划、维西县合成农户与收入、监测线、各角色演示账号），已有数据时不重复载入').action(async () => {
   await withDatabase(async (deps) => {
     const result = await seedDemo(deps, deps.config.demoPassword, console.log, deps.config.demoHouseholds);
     if (!result.accounts) console.log('已有用户，未创建演示账号');
