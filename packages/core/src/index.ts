@@ -11,3 +11,4 @@ export * from './registry/logic-checks.ts';
 export * from './registry/import-cells.ts';
 export * from './monitoring/monitoring-line.ts';
 export * from './monitoring/warning-rules.ts';
+export * from './cases/case-workflow.ts';
