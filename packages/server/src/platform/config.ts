@@ -15,6 +15,8 @@ export interface AppConfig {
   secureCookies: boolean;
   webDistDir: string;
   logLevel: string;
+  /** Requests per minute per client IP, for the whole API and for login attempts. */
+  rateLimits: { perMinute: number; loginPerMinute: number };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateLimits: { perMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 10_000), loginPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20) },
   };
 }
 

@@ -109,7 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1024 } });
-  const limits = options.rateLimits ?? { perMinute: 3000, loginPerMinute: 20 };
+  const limits = options.rateLimits ?? config.rateLimits;
   await app.register(rateLimit, {
     global: true,
     max: limits.perMinute,
