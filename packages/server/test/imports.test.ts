@@ -72,6 +72,7 @@ describe('import', () => {
         incomeRow('B-0001', 2025, 4), // row 2 ok
         incomeRow('B-0001', 2025, 4), // row 3 duplicate period
         incomeRow('B-0001', 2025, 3, { '种植业收入（元）': -5 }), // row 4 negative
+        incomeRow('B-0001', 2025, 2, { '养老金或离退休金（元）': '20000000' }), // row 5: twenty million yuan of pension
       ] },
     ]);
     const before = await counts();
@@ -94,6 +95,7 @@ describe('import', () => {
       expect.stringMatching(/^成员信息!6 户编号: 户编号不存在/),
       expect.stringMatching(/^收入信息!3 季度: 同一户同一季度的收入在文件中重复（首次出现在第 2 行）$/),
       expect.stringMatching(/^收入信息!4 种植业收入（元）: .*负/),
+      expect.stringMatching(/^收入信息!5 养老金或离退休金（元）: .*明显异常/),
     ]);
     expect(errors.find((e) => e.sheet === '成员信息' && e.row_no === 3)!.value).toMatch(/^53342319850505/); // as Excel kept it: the last digits are already gone
     const after = await counts();

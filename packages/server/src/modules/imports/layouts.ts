@@ -1,7 +1,7 @@
 import {
   ASSISTANCE_STATUS, EMPLOYMENT_PLACE, EMPLOYMENT_STATUS, HEALTH, HOUSEHOLD_TYPE, INCOME_ITEMS, LABOUR_CAPACITY,
   RELATION, SCHOOLING, SCHOOLING_STATUS, SEX, labelFromChinese, normaliseText, parseBoolCell, parseIdCell,
-  parseIntCell, parseYuanCell, normalisePhone, type RegistryEnum,
+  parseIntCell, parseYuanCell, normalisePhone, fenToYuan, type RegistryEnum,
 } from '@zengshou/core';
 
 /**
@@ -30,6 +30,7 @@ export interface SheetLayout {
 }
 
 const MAX_TEXT = 200;
+const ABSURD_ITEM_FEN = 1_000_000_000;
 
 function text(required: boolean, max = MAX_TEXT) {
   return (cell: unknown): CellResult => {
@@ -135,7 +136,13 @@ export const INCOME_LAYOUT: SheetLayout = {
       key: item.key,
       header: `${item.label}（元）`,
       required: false,
-      parse: (c) => adapt(parseYuanCell(c)),
+      parse: (c) => {
+        const r = parseYuanCell(c);
+        // Ten million yuan in one sub-item of one rural household is not an income but a slip (an ID or a phone
+        // number in the wrong column): refused with the row. Smaller outliers are stored and flagged by the logic checks.
+        if (r.ok && r.value > ABSURD_ITEM_FEN) return { ok: false, reason: `金额 ${fenToYuan(r.value)} 元明显异常（单项超过 1,000 万元），请核对是否填错列` };
+        return adapt(r);
+      },
       note: '元，最多两位小数；空白视为 0',
       example: item.key === 'wageOther' ? '24000.00' : '',
     })),
