@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { INCOME_ITEMS, type IncomeItems } from '@zengshou/core';
+import type { IncomeItems } from '@zengshou/core';
 import type { AppDeps } from '../../platform/http/context.ts';
 import type { CopyValue } from '../../platform/db/database.ts';
 import { queryRows, sql } from '../../platform/db/sql.ts';
 import { evaluateIncome } from '../income/income-evaluation.ts';
-import { refreshLatestIncome } from '../income/income.repository.ts';
-import { INCOME_RECORD_COPY_COLUMNS } from '../imports/merge.repository.ts';
+import { INCOME_RECORD_COPY_COLUMNS, incomeRecordCopyRow, refreshLatestIncome } from '../income/income.repository.ts';
 import { syntheticPopulation, type PopulationOptions, type SyntheticHousehold } from './synthetic-population.ts';
 
 const HOUSEHOLD_COLUMNS = ['county_code', 'id', 'household_no', 'village_code', 'address', 'household_type', 'assistance_status',
@@ -59,10 +58,11 @@ export async function loadSyntheticPopulation(
             year: r.year, quarter: r.quarter, items: r.items, householdType: h.householdType, monitored: false, monitoringLineFen: null,
             members: facts, previousQuarterItems: previous && previous.year === r.year ? previous.items : null,
           });
-          const s = e.summary;
-          income.push([county, randomUUID(), id, h.villageCode, r.year, r.quarter, ...INCOME_ITEMS.map((i) => r.items[i.key]),
-            s.wage, s.business, s.property, s.transfer, s.cost, s.net, s.householdSize, s.perCapitaNet, e.status,
-            JSON.stringify(e.checks), null, 'generated', null, now]);
+          income.push(incomeRecordCopyRow(
+            { countyCode: county, householdId: id, villageCode: h.villageCode, year: r.year, quarter: r.quarter, items: r.items, remark: null },
+            e,
+            { source: 'generated', recordedBy: null, at: now },
+          ));
           previous = { year: r.year, items: r.items };
         }
       }

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { INCOME_ITEMS, type IncomeItems } from '@zengshou/core';
+import type { IncomeItems } from '@zengshou/core';
 import type { AppDeps } from '../../platform/http/context.ts';
 import type { CopyValue, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { refreshLatestIncome } from '../income/income.repository.ts';
+import { INCOME_RECORD_COPY_COLUMNS, incomeRecordCopyRow, itemsFromRow, refreshLatestIncome } from '../income/income.repository.ts';
 import { evaluateIncome } from '../income/income-evaluation.ts';
 import { withExcelTempFiles } from '../../platform/excel.ts';
 import { logicCheckConfig } from '../income/logic-check-config.ts';
@@ -244,12 +244,12 @@ export class ImportService {
       const households = new Map<string, { county: string; household: string }>();
       for (const r of page) households.set(`${r.county_code}|${r.household_id}`, { county: r.county_code, household: r.household_id });
       const facts = new Map((await merge.householdFacts(tx, [...households.values()])).map((f) => [`${f.county_code}|${f.id}`, f]));
-      const pageItems = new Map(page.map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsOf(r)]));
+      const pageItems = new Map(page.map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsFromRow(r)]));
       const missing = page
         .filter((r) => r.quarter > 1 && !pageItems.has(key(r.county_code, r.household_id, r.year, r.quarter - 1)) && !recent.has(key(r.county_code, r.household_id, r.year, r.quarter - 1)))
         .map((r) => ({ county: r.county_code, household: r.household_id, year: r.year, quarter: r.quarter - 1 }));
       const fromDb = new Map(
-        missing.length === 0 ? [] : (await merge.currentRecordsOf(tx, missing)).map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsOf(r)] as const),
+        missing.length === 0 ? [] : (await merge.currentRecordsOf(tx, missing)).map((r) => [key(r.county_code, r.household_id, r.year, r.quarter), itemsFromRow(r)] as const),
       );
       const rows: CopyValue[][] = [];
       for (const r of page) {
@@ -263,14 +263,13 @@ export class ImportService {
         });
         if (r.is_new) newPeriods++;
         if (e.status === 'to_verify') toVerify++;
-        const s = e.summary;
-        rows.push([
-          r.county_code, randomUUID(), r.household_id, r.village_code, r.year, r.quarter, ...INCOME_ITEMS.map((i) => items[i.key]),
-          s.wage, s.business, s.property, s.transfer, s.cost, s.net, s.householdSize, s.perCapitaNet, e.status,
-          JSON.stringify(e.checks), r.remark, `import:${jobId}`, actor.userId, now,
-        ]);
+        rows.push(incomeRecordCopyRow(
+          { countyCode: r.county_code, householdId: r.household_id, villageCode: r.village_code, year: r.year, quarter: r.quarter, items, remark: r.remark },
+          e,
+          { source: `import:${jobId}`, recordedBy: actor.userId, at: now },
+        ));
       }
-      await tx.copyRows('income_records', merge.INCOME_RECORD_COPY_COLUMNS, rows);
+      await tx.copyRows('income_records', INCOME_RECORD_COPY_COLUMNS, rows);
       recent = pageItems;
       const last = page[page.length - 1]!;
       cursor = { county: last.county_code, household: last.household_id, year: last.year, quarter: last.quarter };
@@ -285,10 +284,6 @@ export class ImportService {
       income: { newPeriods, revised: changed - newPeriods, unchanged: counts.income - changed, toVerify },
     };
   }
-}
-
-function itemsOf(row: Record<string, unknown>): IncomeItems {
-  return Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(row[i.column] ?? 0)])) as IncomeItems;
 }
 
 function describe(s: ImportSummary): string {

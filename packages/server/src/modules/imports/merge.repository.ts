@@ -81,7 +81,7 @@ export async function mergeMembers(tx: Tx, jobId: string, scope: string): Promis
   await tx.orm.execute(sql`UPDATE households h SET member_count = c.n
     FROM (SELECT m.county_code, m.household_id, count(*)::int AS n FROM members m
           WHERE (m.county_code, m.household_id) IN (SELECT h2.county_code, h2.id FROM import_stage_members s
-                                                    JOIN ${sql.raw('households h2')} ON h2.household_no = s.household_no
+                                                    JOIN households h2 ON h2.household_no = s.household_no
                                                       AND h2.village_code LIKE ${scope + '%'}
                                                     WHERE s.job_id = ${jobId} AND s.ok)
           GROUP BY 1, 2) c
@@ -169,12 +169,6 @@ export async function supersedeChangedIncome(tx: Tx, at: Date) {
     WHERE r.county_code = c.county_code AND r.household_id = c.household_id AND r.year = c.year AND r.quarter = c.quarter
       AND r.superseded_at IS NULL`);
 }
-
-export const INCOME_RECORD_COPY_COLUMNS = [
-  'county_code', 'id', 'household_id', 'village_code', 'year', 'quarter', ...itemCols,
-  'wage_total', 'business_total', 'property_total', 'transfer_total', 'cost_total', 'net_income', 'household_size',
-  'per_capita_net', 'status', 'check_results', 'remark', 'source', 'recorded_by', 'recorded_at',
-] as const;
 
 /** The households this import gave new income revisions, as refreshLatestIncome targets. */
 export const touchedByIncome = sql`SELECT DISTINCT county_code, household_id FROM import_income_changed`;

@@ -1,5 +1,7 @@
 import { INCOME_ITEMS, type IncomeItems, type IncomeSummary } from '@zengshou/core';
-import type { Executor } from '../../platform/db/database.ts';
+import { randomUUID } from 'node:crypto';
+import type { IncomeEvaluation } from './income-evaluation.ts';
+import type { CopyValue, Executor } from '../../platform/db/database.ts';
 import { queryOne, queryRows, sql, type SQL } from '../../platform/db/sql.ts';
 
 export interface IncomeRecordRow extends Record<string, unknown> {
@@ -24,6 +26,27 @@ export interface IncomeRecordRow extends Record<string, unknown> {
 }
 
 const itemColumns = INCOME_ITEMS.map((i) => i.column);
+
+/** Column order of bulk-loaded income records (import merge, synthetic population); see incomeRecordCopyRow. */
+export const INCOME_RECORD_COPY_COLUMNS = [
+  'county_code', 'id', 'household_id', 'village_code', 'year', 'quarter', ...itemColumns,
+  'wage_total', 'business_total', 'property_total', 'transfer_total', 'cost_total', 'net_income', 'household_size',
+  'per_capita_net', 'status', 'check_results', 'remark', 'source', 'recorded_by', 'recorded_at',
+] as const;
+
+/** One evaluated record as a COPY row in INCOME_RECORD_COPY_COLUMNS order. */
+export function incomeRecordCopyRow(
+  r: { countyCode: string; householdId: string; villageCode: string; year: number; quarter: number; items: IncomeItems; remark: string | null },
+  e: IncomeEvaluation,
+  meta: { source: string; recordedBy: string | null; at: Date },
+): CopyValue[] {
+  const s = e.summary;
+  return [
+    r.countyCode, randomUUID(), r.householdId, r.villageCode, r.year, r.quarter, ...INCOME_ITEMS.map((i) => r.items[i.key]),
+    s.wage, s.business, s.property, s.transfer, s.cost, s.net, s.householdSize, s.perCapitaNet, e.status,
+    JSON.stringify(e.checks), r.remark, meta.source, meta.recordedBy, meta.at,
+  ];
+}
 
 export function itemsFromRow(row: Record<string, unknown>): IncomeItems {
   return Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(row[i.column] ?? 0)])) as IncomeItems;

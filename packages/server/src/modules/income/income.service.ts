@@ -1,4 +1,4 @@
-import { INCOME_ITEMS, type IncomeItems, type IncomeRecordInput } from '@zengshou/core';
+import type { IncomeItems, IncomeRecordInput } from '@zengshou/core';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
 import { sql } from '../../platform/db/sql.ts';
 import { ValidationError } from '../../platform/errors.ts';
@@ -63,7 +63,7 @@ export function presentIncomeRecord(r: repo.IncomeRecordRow) {
     id: r.id,
     year: r.year,
     quarter: r.quarter,
-    items: Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, Number(r[i.column] ?? 0)])),
+    items: repo.itemsFromRow(r),
     totals: { wage: r.wage_total, business: r.business_total, property: r.property_total, transfer: r.transfer_total, cost: r.cost_total },
     netIncome: r.net_income,
     householdSize: r.household_size,

@@ -80,7 +80,7 @@ export class MonitoringService {
         const findings: CopyValue[][] = [];
         const scores: CopyValue[][] = [];
         for (const row of page) {
-          const result = evaluateHouseholdWarnings(factsOf(row, lines), config);
+          const result = evaluateHouseholdWarnings(factsOf(row, lines, at.getUTCFullYear()), config);
           if (result.findings.length > 0) withFindings++;
           for (const f of result.findings) {
             findings.push([row.county_code, row.id, row.village_code, f.ruleId, f.ruleVersion, f.title, f.explanation, f.score,
@@ -125,9 +125,9 @@ export class MonitoringService {
   }
 }
 
-function factsOf(r: repo.FactsRow, lines: readonly MonitoringLine[]): HouseholdWarningFacts {
+function factsOf(r: repo.FactsRow, lines: readonly MonitoringLine[], currentYear: number): HouseholdWarningFacts {
   const hasRecord = r.year !== null && r.quarter !== null && r.per_capita_net !== null;
-  const year = r.year ?? new Date().getUTCFullYear();
+  const year = r.year ?? currentYear;
   const quarter = r.quarter ?? 4;
   const parts = (w: number | null, b: number | null, p: number | null, t: number | null) => ({ wage: w ?? 0, business: b ?? 0, property: p ?? 0, transfer: t ?? 0 });
   return {
