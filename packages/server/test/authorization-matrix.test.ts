@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECURITY_SETTINGS, ROLES, type Role } from '@zengshou/core';
 import { startTestEnv, type TestClient, type TestEnv, R, TEST_PASSWORD } from './harness.ts';
 import { HOUSEHOLD_HEADERS, householdRow, idNumber, writeCsv } from './support/registry-factory.ts';
+import { insertCase } from './support/case-factory.ts';
 
 type Principal = Role | 'anonymous';
 type Position = 'none' | 'own' | 'child' | 'sibling' | 'parent' | 'otherCounty' | 'missing';
@@ -27,12 +28,17 @@ type Position = 'none' | 'own' | 'child' | 'sibling' | 'parent' | 'otherCounty' 
  * What kind of record a route addresses: a user by `:id`, a region by `:code`, a region by `?parent=`, a household
  * (by `:id` or by `householdId` in the body), a member by `:id`, or an import job by `:id`.
  */
-type Target = 'user' | 'region' | 'regionParent' | 'household' | 'member' | 'importJob';
+type Target = 'user' | 'region' | 'regionParent' | 'household' | 'member' | 'importJob' | 'case';
 
 interface RoutePolicy {
   /** 'public': anyone, signed in or not; 'authenticated': any signed-in user; otherwise exactly these roles. */
   allow: 'public' | 'authenticated' | readonly Role[];
   target?: Target;
+  /**
+   * Monitoring-case steps: of the roles the route lets in, only these may take the step the recipe sends; the
+   * others reach the workflow and are refused by it on their role (422), never by the permission layer.
+   */
+  stepRoles?: readonly Role[];
 }
 
 /** Every signed-in role, written out: a role added to the product must be reviewed against this table. */
@@ -55,6 +61,8 @@ const REGISTRY_WRITERS: readonly Role[] = ['village_clerk', 'county_admin'];
 const UNMASKERS: readonly Role[] = ['village_clerk', 'township_reviewer', 'county_admin'];
 /** Who may take a household list out of the system as a spreadsheet. */
 const EXPORTERS: readonly Role[] = ['county_admin', 'viewer'];
+/** Who takes steps in monitoring cases: the village checks and notices, the township reviews, the county decides. */
+const CASE_WORKERS: readonly Role[] = ['village_clerk', 'township_reviewer', 'county_admin'];
 
 const EXPECTED: Record<string, RoutePolicy> = {
   // Platform plumbing anyone may reach (the login page needs the CSRF token before anyone is signed in).
@@ -107,6 +115,18 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'POST /api/monitoring-lines': { allow: ['county_admin'] },
   'POST /api/monitoring/evaluate': { allow: ['county_admin'] },
   'GET /api/warnings': { allow: REGISTRY_READERS },
+  // Monitoring cases: read like the registry; a lead is opened by the village (or the county); each step by its role.
+  'GET /api/cases': { allow: REGISTRY_READERS },
+  'GET /api/cases/:id': { allow: REGISTRY_READERS, target: 'case' },
+  'POST /api/cases': { allow: ['village_clerk', 'county_admin'], target: 'household' },
+  'POST /api/cases/:id/events': { allow: CASE_WORKERS, target: 'case', stepRoles: ['village_clerk'] },
+  'POST /api/cases/bulk': { allow: CASE_WORKERS, stepRoles: ['township_reviewer'] },
+  // The public notice carries names: the people who post and check it, not the city viewer.
+  'GET /api/case-notices': { allow: CASE_WORKERS },
+  'GET /api/case-notices.xlsx': { allow: CASE_WORKERS },
+  'GET /api/households/:id/timeline': { allow: REGISTRY_READERS, target: 'household' },
+  'GET /api/settings/cases': { allow: ['system_admin'] },
+  'PUT /api/settings/cases': { allow: ['system_admin'] },
 };
 
 type RecordPosition = Exclude<Position, 'none' | 'missing'>;
@@ -164,6 +184,8 @@ interface Fixtures {
   member: Partial<Record<Position, string>>;
   memberHome: Map<string, string>;
   importJob: Partial<Record<Position, string>>;
+  /** A monitored case (with measure m-1) on the household at each position. */
+  case: Partial<Record<Position, string>>;
   /** An extra household in the caller's own village: members in scope move here and back. */
   spareHousehold: string;
 }
@@ -371,16 +393,64 @@ const REQUESTS: Record<string, Recipe> = {
   },
   'POST /api/monitoring/evaluate': { build: () => ({ method: 'POST', url: '/api/monitoring/evaluate', body: {} }) },
   'GET /api/warnings': { build: () => ({ method: 'GET', url: '/api/warnings' }) },
+  'GET /api/cases': { build: () => ({ method: 'GET', url: '/api/cases?queue=mine' }) },
+  'GET /api/cases/:id': { build: (c) => ({ method: 'GET', url: `/api/cases/${c.record}` }) },
+  'POST /api/cases': {
+    // A household has one running case, so each allowed call inside the scope gets a fresh household at that position.
+    build: async (c) => {
+      const inside = c.position === 'own' || c.position === 'child';
+      const householdId = inside ? await freshHousehold(c.scopeCase.villageAt[c.position as 'own']!) : c.record;
+      return { method: 'POST', url: '/api/cases', body: { householdId, source: 'cadre' } };
+    },
+  },
+  'POST /api/cases/:id/events': {
+    build: async (c) => ({
+      method: 'POST',
+      url: `/api/cases/${c.record}/events`,
+      body: { expectedVersion: await caseVersion(c.record!), event: { type: 'measure_updated', measureId: 'm-1', status: 'in_progress' } },
+    }),
+  },
+  'POST /api/cases/bulk': {
+    build: async (c) => ({
+      method: 'POST',
+      url: '/api/cases/bulk',
+      body: { step: 'township_reviewed', items: [{ caseId: c.fixtures.case.own!, expectedVersion: await caseVersion(c.fixtures.case.own!) }] },
+    }),
+  },
+  'GET /api/case-notices': { build: (c) => ({ method: 'GET', url: `/api/case-notices?village=${c.scopeCase.villageAt.own}` }) },
+  'GET /api/case-notices.xlsx': { build: (c) => ({ method: 'GET', url: `/api/case-notices.xlsx?village=${c.scopeCase.villageAt.own}` }) },
+  'GET /api/households/:id/timeline': { build: (c) => ({ method: 'GET', url: `/api/households/${c.record}/timeline` }) },
+  'GET /api/settings/cases': { build: () => ({ method: 'GET', url: '/api/settings/cases' }) },
+  'PUT /api/settings/cases': {
+    build: async () => {
+      const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'cases'`);
+      return { method: 'PUT', url: '/api/settings/cases', body: { version: r.rows[0].version, regions: {} } };
+    },
+  },
 };
 
-type Expectation = 'allowed' | 401 | 403 | 'not found' | 'hidden (404 like missing)';
+async function caseVersion(id: string): Promise<number> {
+  const r = await env.db.pool.query('SELECT version FROM cases WHERE id = $1', [id]);
+  return r.rows[0]?.version ?? 1;
+}
+
+let householdMaker: (TestClient & { userId: string }) | null = null;
+async function freshHousehold(villageCode: string): Promise<string> {
+  householdMaker ??= await env.as('county_admin', R.province);
+  const res = await householdMaker.post('/api/households', { householdNo: unique('CX-'), villageCode, address: '矩阵测试组', householdType: 'ordinary', assistanceStatus: 'none' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().household.id as string;
+}
+
+type Expectation = 'allowed' | 401 | 403 | 'not found' | 'hidden (404 like missing)' | 'refused by the workflow (422)';
 
 function expectationFor(policy: RoutePolicy, principal: Principal, position: Position): Expectation {
   if (policy.allow === 'public') return 'allowed';
   if (principal === 'anonymous') return 401;
   if (policy.allow !== 'authenticated' && !policy.allow.includes(principal)) return 403;
   if (position === 'missing') return 'not found';
-  return IN_SCOPE.has(position) ? 'allowed' : 'hidden (404 like missing)';
+  if (!IN_SCOPE.has(position)) return 'hidden (404 like missing)';
+  return policy.stepRoles && !policy.stepRoles.includes(principal) ? 'refused by the workflow (422)' : 'allowed';
 }
 
 function positionsFor(policy: RoutePolicy, scopeCase: ScopeCase): Position[] {
@@ -413,7 +483,7 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
-  const fixtures: Fixtures = { household: {}, member: {}, memberHome: new Map(), importJob: {}, spareHousehold: '' };
+  const fixtures: Fixtures = { household: {}, member: {}, memberHome: new Map(), importJob: {}, case: {}, spareHousehold: '' };
   for (const [position, village] of Object.entries(scopeCase.villageAt) as [RecordPosition, string][]) {
     const household = await addHousehold(village);
     await addMember(household, 'head');
@@ -421,6 +491,7 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
     const income = await admin.post('/api/income-records', { householdId: household, year: 2025, quarter: 2, items: { wageOther: '9000' } });
     expect(income.statusCode, income.body).toBe(201);
     fixtures.household[position] = household;
+    fixtures.case[position] = await insertCase(env.db, { countyCode: village.slice(0, 6), householdId: household, villageCode: village });
     fixtures.member[position] = member;
     fixtures.memberHome.set(member, household);
 
@@ -437,6 +508,7 @@ async function makeFixtures(scopeCase: ScopeCase): Promise<Fixtures> {
   fixtures.household.missing = randomUUID();
   fixtures.member.missing = randomUUID();
   fixtures.importJob.missing = randomUUID();
+  fixtures.case.missing = randomUUID();
   return fixtures;
 }
 
@@ -447,6 +519,7 @@ async function outsideState(f: Fixtures) {
   const households = OUTSIDE.map((p) => f.household[p]).filter((x): x is string => x !== undefined);
   const members = OUTSIDE.map((p) => f.member[p]).filter((x): x is string => x !== undefined);
   const jobs = OUTSIDE.map((p) => f.importJob[p]).filter((x): x is string => x !== undefined);
+  const cases = OUTSIDE.map((p) => f.case[p]).filter((x): x is string => x !== undefined);
   return {
     households: await q(
       `SELECT id, household_no, village_code, address, version, member_count, latest_per_capita_annual, updated_at FROM households
@@ -458,6 +531,8 @@ async function outsideState(f: Fixtures) {
     income: await q('SELECT count(*)::int AS n FROM income_records WHERE household_id = ANY($1::uuid[])', households),
     unmasked: await q(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal.unmask' AND entity_id = ANY($1::text[])`, households),
     jobs: await q('SELECT id, scope, status, rows_done, rows_bad FROM import_jobs WHERE id = ANY($1::uuid[]) ORDER BY id', jobs),
+    cases: await q('SELECT id, status, version FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id', cases),
+    leads: await q('SELECT count(*)::int AS n FROM cases WHERE household_id = ANY($1::uuid[])', households),
   };
 }
 
@@ -544,7 +619,7 @@ describe('authorization matrix', () => {
             let record: string | null = null;
             if (position !== 'none') {
               if (policy.target === 'user') record = targetUser[position]!;
-              else if (policy.target === 'household' || policy.target === 'member' || policy.target === 'importJob') {
+              else if (policy.target === 'household' || policy.target === 'member' || policy.target === 'importJob' || policy.target === 'case') {
                 record = fixtures[policy.target][position]!;
               } else record = position === 'missing' ? scopeCase.missingCode : scopeCase.regionAt[position]!;
             }
@@ -574,6 +649,9 @@ describe('authorization matrix', () => {
               case 'not found':
                 ok = got.status === 404;
                 break;
+              case 'refused by the workflow (422)':
+                ok = got.status === 422;
+                break;
               case 'hidden (404 like missing)':
                 ok = got.status === 404 && missing !== undefined && missing.status === 404 && sameJson(got.body, missing.body);
                 break;
@@ -601,14 +679,17 @@ describe('authorization matrix', () => {
         `SELECT (SELECT version FROM households WHERE id = $1) AS household_version,
                 (SELECT count(*)::int FROM member_moves WHERE member_id = $2) AS moves,
                 (SELECT count(*)::int FROM audit_log WHERE action = 'personal.unmask' AND entity_id = $1::text) AS unmasks,
-                (SELECT count(*)::int FROM income_records WHERE household_id = $1) AS income_revisions`,
-        [fixtures.household.own, fixtures.member.own],
+                (SELECT count(*)::int FROM income_records WHERE household_id = $1) AS income_revisions,
+                (SELECT version FROM cases WHERE id = $3) AS case_version`,
+        [fixtures.household.own, fixtures.member.own, fixtures.case.own],
       );
       expect(own.rows[0], scopeCase.name).toEqual({
         household_version: 1 + REGISTRY_WRITERS.length,
         moves: REGISTRY_WRITERS.length,
         unmasks: UNMASKERS.length,
         income_revisions: 1 + REGISTRY_WRITERS.length,
+        // Seven fixture events, then one measure update by the village clerk (the one role whose step it is).
+        case_version: 8,
       });
       const registryAfter = await outsideState(fixtures);
       for (const part of Object.keys(registryBefore) as (keyof typeof registryBefore)[]) {

@@ -238,6 +238,43 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
+  it('monitoring cases: extra fields are refused, and a step never takes its time, actor or state from the client', async () => {
+    const clerk = await env.as('village_clerk', R.village);
+    const h = await clerk.post('/api/households', { householdNo: `MA-CASE-${++counter}`, villageCode: R.village, address: '一组', householdType: 'ordinary', assistanceStatus: 'none' });
+    expect(h.statusCode, h.body).toBe(201);
+    const householdId = h.json().household.id as string;
+    const count = async () => Number((await env.db.pool.query('SELECT count(*) AS n FROM cases WHERE household_id = $1', [householdId])).rows[0].n);
+    for (const extra of ['id', 'status', 'version', 'caseNo', 'case_no', 'villageCode', 'countyCode', 'state', 'at', 'actor', '__proto__']) {
+      const res = await sendRaw(clerk, 'POST', '/api/cases', `{"householdId":"${householdId}","source":"cadre","${extra}":"x"}`);
+      expect(res.statusCode, extra).toBe(400);
+      expect(await count(), extra).toBe(0);
+    }
+    const opened = await clerk.post('/api/cases', { householdId, source: 'cadre' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().id as string;
+    for (const extra of ['status', 'state', 'actorId', '__proto__']) {
+      const res = await sendRaw(clerk, 'POST', `/api/cases/${caseId}/events`, `{"expectedVersion":1,"event":{"type":"home_checked","commitmentSigned":true,"authorisationSigned":true,"finding":"include","note":"核实"},"${extra}":"x"}`);
+      expect(res.statusCode, extra).toBe(400);
+    }
+    // Inside the event: time and actor are the server's, whatever the client sends; unknown keys are dropped.
+    const forged = await sendRaw(clerk, 'POST', `/api/cases/${caseId}/events`, JSON.stringify({
+      expectedVersion: 1,
+      event: { type: 'home_checked', commitmentSigned: true, authorisationSigned: true, finding: 'include', note: '核实', at: '2020-01-01T00:00:00Z', actor: { userId: INJECTED_ID, roles: ['county_admin'] }, status: 'monitored', approvedAt: '2020-01-01T00:00:00Z' },
+    }));
+    expect(forged.statusCode, forged.body).toBe(200);
+    const stored = (await env.db.pool.query('SELECT event, actor_id FROM case_events WHERE case_id = $1 AND seq = 2', [caseId])).rows[0];
+    expect(stored.actor_id).toBe(clerk.userId);
+    expect(stored.event.actor).toEqual({ userId: clerk.userId, roles: ['village_clerk'] });
+    expect(stored.event.at).not.toMatch(/^2020/);
+    expect(Object.keys(stored.event).sort()).toEqual(['actor', 'at', 'authorisationSigned', 'commitmentSigned', 'finding', 'note', 'type']);
+    expect(forged.json().status).toBe('home_check');
+    const bulk = await sendRaw(clerk, 'POST', '/api/cases/bulk', `{"step":"township_reviewed","items":[{"caseId":"${caseId}","expectedVersion":2}],"decision":"pass"}`);
+    expect(bulk.statusCode).toBe(400);
+    const sysadmin = await env.as('system_admin', '53');
+    const settings = await sendRaw(sysadmin, 'PUT', '/api/settings/cases', '{"version":1,"regions":{},"defaults":{"noticeDays":1}}');
+    expect(settings.statusCode).toBe(400);
+  });
+
   it('POST /api/auth/password', async () => {
     const user = await env.as('village_clerk', R.village);
     let password = TEST_PASSWORD;
@@ -322,6 +359,10 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'PUT /api/settings',
       'PUT /api/settings/logic-checks',
       'POST /api/monitoring-lines',
+      'POST /api/cases',
+      'POST /api/cases/:id/events',
+      'POST /api/cases/bulk',
+      'PUT /api/settings/cases',
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',

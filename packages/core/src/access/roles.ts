@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'registry:write',
   'registry:export',
   'personal:unmask',
+  // Taking a step in a monitoring case; which step a role may take is core's CASE_STEP_ROLES.
+  'cases:work',
   'cases:review',
   'cases:approve',
   'monitoring:manage',
@@ -47,14 +49,15 @@ export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The clerk visits the households and must read their ID numbers to do so; each unmask is audited.
-  village_clerk: ['regions:read', 'registry:read', 'registry:write', 'personal:unmask'],
-  township_reviewer: ['regions:read', 'registry:read', 'personal:unmask', 'cases:review'],
+  village_clerk: ['regions:read', 'registry:read', 'registry:write', 'personal:unmask', 'cases:work'],
+  township_reviewer: ['regions:read', 'registry:read', 'personal:unmask', 'cases:work', 'cases:review'],
   county_admin: [
     'regions:read',
     'registry:read',
     'registry:write',
     'registry:export',
     'personal:unmask',
+    'cases:work',
     'cases:review',
     'cases:approve',
     // Sets the county's monitoring line (only ever above the province's) and re-runs the early warnings.

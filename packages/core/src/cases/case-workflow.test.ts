@@ -18,6 +18,7 @@ import {
   eliminationProblems,
   monthsBetween,
   replay,
+  stepsOpenTo,
   type CaseConfig,
   type CaseContext,
   type CaseEvent,
@@ -205,6 +206,25 @@ describe('guards', () => {
     expect(refusal(s, approve({ riskTypes: ['illness'], disasterSubtype: 'flood' }))).toBe('未选择“因自然灾害”风险，不应填写灾害类型');
   });
 
+  it('offers each role only the steps it may take in the current state', () => {
+    const s = build(IDENTIFICATION.slice(0, 2));
+    expect(stepsOpenTo(s, clerk.roles)).toEqual(['home_checked', 'notice_started', 'measure_updated']);
+    expect(stepsOpenTo(s, reviewer.roles)).toEqual([]);
+    expect(stepsOpenTo(monitored(), county.roles)).toEqual([]);
+    expect(stepsOpenTo(monitored(), clerk.roles)).toEqual(['measure_added', 'measure_updated', 'elimination_proposed']);
+    const disasterLead = build([{ ...lead(), disaster: true } as CaseEvent]);
+    expect(stepsOpenTo(disasterLead, clerk.roles)).toContain('measure_added');
+  });
+
+  it('keeps the village proposal from the latest home check, and refuses more than 5 proposed risks', () => {
+    const s = build([lead(), check({ proposedCategory: 'sudden_hardship', proposedRiskTypes: ['illness', 'accident'] })]);
+    expect(s.proposal).toEqual({ category: 'sudden_hardship', riskTypes: ['illness', 'accident'], disasterSubtype: null });
+    expect(build([lead(), check()]).proposal).toBeNull();
+    const six = ['illness', 'disability', 'schooling', 'accident', 'business_failure', 'other'] as const;
+    expect(refusal(build([lead()]), check({ proposedRiskTypes: [...six] }))).toBe('拟定风险类型最多 5 项');
+    expect(refusal(build([lead()]), check({ proposedRiskTypes: ['illness', 'illness'] }))).toBe('拟定风险类型重复');
+  });
+
   it('allows measures only once monitored, except for a disaster', () => {
     const s = build(IDENTIFICATION.slice(0, 2));
     expect(refusal(s, healthMeasure)).toBe('案件处于“入户核实中”，尚未纳入监测；仅自然灾害可先帮扶后认定');
@@ -213,6 +233,10 @@ describe('guards', () => {
     expect(early.measures[0]!.beforeIdentification).toBe(true);
     expect(monitored().measures[0]!.beforeIdentification).toBe(false);
     expect(refusal(monitored(), healthMeasure)).toBe('措施编号 m-1 已存在');
+    // A lead opened for a disaster carries the exception in its own event, so a replay keeps allowing it.
+    const disasterLead = build([{ ...lead(), disaster: true } as CaseEvent, check()]);
+    expect(disasterLead.disaster).toBe(true);
+    expect(refusal(disasterLead, healthMeasure)).toBeNull();
     expect(refusal(monitored(), { ...healthMeasure, measureId: 'm-2', owner: ' ', amountFen: -1 })).toBe(
       '请填写措施责任人或责任单位；帮扶金额必须是不小于 0 的整数（分）',
     );

@@ -163,8 +163,26 @@ interface EventBase {
 
 export type CaseEvent = EventBase &
   (
-    | { type: 'lead_opened'; source: LeadSource; householdId: string; warningId?: string }
-    | { type: 'home_checked'; commitmentSigned: boolean; authorisationSigned: boolean; finding: 'include' | 'not_include'; note: string }
+    | {
+        type: 'lead_opened';
+        source: LeadSource;
+        householdId: string;
+        warningId?: string;
+        /** The household was hit by a natural disaster: help may start before identification (先帮扶后认定). */
+        disaster?: boolean;
+        note?: string;
+      }
+    | {
+        type: 'home_checked';
+        commitmentSigned: boolean;
+        authorisationSigned: boolean;
+        finding: 'include' | 'not_include';
+        note: string;
+        /** The village's proposal, which the county confirms or changes at approval (and bulk approval uses). */
+        proposedCategory?: MonitoringCategory;
+        proposedRiskTypes?: RiskType[];
+        proposedDisasterSubtype?: DisasterSubtype;
+      }
     | { type: 'notice_started'; startDate: string; endDate: string }
     | { type: 'notice_finished'; objections: number }
     | { type: 'township_reviewed'; decision: 'pass' | 'return'; note: string }
@@ -369,11 +387,15 @@ export interface CaseState {
   householdId: string | null;
   source: LeadSource | null;
   warningId: string | null;
+  /** Opened for a disaster-hit household (先帮扶后认定 applies). */
+  disaster: boolean;
   openedAt: string | null;
   /** Time of the latest event; events must not go back in time. */
   lastAt: string | null;
   eventCount: number;
   homeCheck: { commitmentSigned: boolean; authorisationSigned: boolean; finding: 'include' | 'not_include'; note: string; at: string } | null;
+  /** What the village proposed at the latest home check; null if it proposed nothing. */
+  proposal: { category: MonitoringCategory | null; riskTypes: RiskType[]; disasterSubtype: DisasterSubtype | null } | null;
   /** The notice now running or last run. */
   notice: CaseNotice | null;
   /** County approval of the inclusion; monitoring time counts from here. */
@@ -392,10 +414,12 @@ export const INITIAL_CASE_STATE: Readonly<CaseState> = Object.freeze({
   householdId: null,
   source: null,
   warningId: null,
+  disaster: false,
   openedAt: null,
   lastAt: null,
   eventCount: 0,
   homeCheck: null,
+  proposal: null,
   notice: null,
   approvedAt: null,
   category: null,
@@ -415,11 +439,18 @@ export function applyCaseEvent(state: CaseState, event: CaseEvent): CaseState {
   const s: CaseState = { ...state, lastAt: event.at, eventCount: state.eventCount + 1 };
   switch (event.type) {
     case 'lead_opened':
-      return { ...s, status: 'lead', householdId: event.householdId, source: event.source, warningId: event.warningId ?? null, openedAt: event.at };
+      return {
+        ...s, status: 'lead', householdId: event.householdId, source: event.source, warningId: event.warningId ?? null,
+        disaster: event.disaster === true, openedAt: event.at,
+      };
     case 'home_checked': {
       const { commitmentSigned, authorisationSigned, finding, note } = event;
       const homeCheck = { commitmentSigned, authorisationSigned, finding, note, at: event.at };
-      return { ...s, homeCheck, status: finding === 'include' ? 'home_check' : 'closed_not_included' };
+      const proposed = event.proposedCategory !== undefined || (event.proposedRiskTypes?.length ?? 0) > 0;
+      const proposal = proposed
+        ? { category: event.proposedCategory ?? null, riskTypes: [...(event.proposedRiskTypes ?? [])], disasterSubtype: event.proposedDisasterSubtype ?? null }
+        : null;
+      return { ...s, homeCheck, proposal, status: finding === 'include' ? 'home_check' : 'closed_not_included' };
     }
     case 'notice_started':
       return { ...s, status: 'in_notice', notice: { kind: 'identification', startDate: event.startDate, endDate: event.endDate } };
@@ -643,7 +674,8 @@ export function decide(state: CaseState, event: CaseEvent, context: CaseContext 
   }
 
   const from = FROM_STATES[event.type];
-  const disasterEarlyMeasure = event.type === 'measure_added' && context.disaster === true && state.status !== null && IDENTIFICATION_STATES.includes(state.status);
+  const disaster = context.disaster === true || state.disaster;
+  const disasterEarlyMeasure = event.type === 'measure_added' && disaster && state.status !== null && IDENTIFICATION_STATES.includes(state.status);
   if (!from.includes(state.status) && !disasterEarlyMeasure) {
     if (state.status === null) return refuse(`尚未登记线索，不能${label}`);
     if (event.type === 'lead_opened') return refuse('该案件已登记线索，不能重复登记');
@@ -658,9 +690,13 @@ export function decide(state: CaseState, event: CaseEvent, context: CaseContext 
       if (!event.householdId.trim()) return refuse('请选择线索所属农户');
       if (event.source === 'warning' && !event.warningId) return refuse('来自系统预警的线索须关联预警记录');
       return OK;
-    case 'home_checked':
+    case 'home_checked': {
       if (!event.note.trim()) return refuse('请填写入户核实情况');
+      const risks = event.proposedRiskTypes ?? [];
+      if (risks.length > MAX_RISK_TYPES) return refuse(`拟定风险类型最多 ${MAX_RISK_TYPES} 项`);
+      if (new Set(risks).size !== risks.length) return refuse('拟定风险类型重复');
       return OK;
+    }
     case 'notice_started': {
       const hc = state.homeCheck;
       const missing = [hc?.commitmentSigned ? null : '承诺书', hc?.authorisationSigned ? null : '授权书'].filter((x): x is string => x !== null);
@@ -730,6 +766,19 @@ export function decide(state: CaseState, event: CaseEvent, context: CaseContext 
   }
 }
 
+/**
+ * The steps a user with `roles` could take on a case in `state` (role and state only; the step's own rules are
+ * decide's). The UI offers exactly these, so a clerk never sees a button the county alone may press.
+ */
+export function stepsOpenTo(state: CaseState, roles: readonly Role[]): CaseEventType[] {
+  return CASE_EVENT_TYPES.filter((type) => {
+    if (type === 'lead_opened') return false;
+    if (!CASE_STEP_ROLES[type].some((r) => roles.includes(r))) return false;
+    if (FROM_STATES[type].includes(state.status)) return true;
+    return type === 'measure_added' && state.disaster && state.status !== null && IDENTIFICATION_STATES.includes(state.status);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Deadlines
 
@@ -767,8 +816,17 @@ const objections = z.number().int('异议数必须是整数').min(0, '异议数�
 const note = z.string().max(2000, '说明不能超过 2000 字');
 
 export const caseEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('lead_opened'), source: z.enum(LEAD_SOURCES), householdId: z.string().min(1, '请选择农户'), warningId: z.string().min(1).optional() }),
-  z.object({ ...base, type: z.literal('home_checked'), commitmentSigned: z.boolean(), authorisationSigned: z.boolean(), finding: z.enum(['include', 'not_include']), note }),
+  z.object({
+    ...base, type: z.literal('lead_opened'), source: z.enum(LEAD_SOURCES), householdId: z.string().min(1, '请选择农户'),
+    warningId: z.string().min(1).optional(), disaster: z.boolean().optional(), note: note.optional(),
+  }),
+  z.object({
+    ...base, type: z.literal('home_checked'), commitmentSigned: z.boolean(), authorisationSigned: z.boolean(),
+    finding: z.enum(['include', 'not_include']), note,
+    proposedCategory: z.enum(MONITORING_CATEGORY.codes).optional(),
+    proposedRiskTypes: z.array(z.enum(RISK_TYPES)).max(MAX_RISK_TYPES, `风险类型最多 ${MAX_RISK_TYPES} 项`).optional(),
+    proposedDisasterSubtype: z.enum(DISASTER_SUBTYPES).optional(),
+  }),
   z.object({ ...base, type: z.literal('notice_started'), startDate: isoDate('公示开始日期'), endDate: isoDate('公示结束日期') }),
   z.object({ ...base, type: z.literal('notice_finished'), objections }),
   z.object({ ...base, type: z.literal('township_reviewed'), decision: z.enum(['pass', 'return']), note }),
