@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { systemClock } from './platform/clock.ts';
+import { clockFor } from './platform/clock.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import type { AppDeps } from './platform/http/context.ts';
 import { RegionsService } from './modules/regions/regions.service.ts';
@@ -22,7 +22,8 @@ async function withDatabase<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
   const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   try {
     await migrate(db);
-    return await fn({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) });
+    const clock = clockFor(config.clockOffsetFile);
+    return await fn({ db, config, clock, audit: new AuditLog(db, clock) });
   } finally {
     await db.close();
   }

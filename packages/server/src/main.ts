@@ -2,20 +2,22 @@ import { loadConfig, type AppConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './platform/http/app.ts';
-import { systemClock } from './platform/clock.ts';
+import { clockFor } from './platform/clock.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { seedDemo } from './modules/demo/demo.service.ts';
 import { interruptStaleJobs } from './modules/imports/imports.repository.ts';
 
 /** Start: open the database → migrate → load the demo if empty → listen. */
 export async function serve(config: AppConfig = loadConfig()) {
+  const clock = clockFor(config.clockOffsetFile);
+  if (config.clockOffsetFile) console.warn(`注意：系统时间按文件 ${config.clockOffsetFile} 中的天数偏移（仅用于测试和培训环境）`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`数据库迁移：${applied.join(', ')}`);
-  const interrupted = await interruptStaleJobs(db.orm, systemClock.now());
+  const interrupted = await interruptStaleJobs(db.orm, clock.now());
   if (interrupted > 0) console.log(`上次有 ${interrupted} 个导入被中断（未写入数据），已标记，可重新导入`);
-  const demo = await seedDemo({ db, config, clock: systemClock, audit: new AuditLog(db, systemClock) }, config.demoPassword, console.log, config.demoHouseholds);
-  const { app } = await buildApp({ db, config, clock: systemClock, logger: { level: config.logLevel } });
+  const demo = await seedDemo({ db, config, clock, audit: new AuditLog(db, clock) }, config.demoPassword, console.log, config.demoHouseholds);
+  const { app } = await buildApp({ db, config, clock, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}/`;

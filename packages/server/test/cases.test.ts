@@ -119,7 +119,8 @@ describe('monitoring case workflow over HTTP', () => {
     expect(c.due).toEqual({ kind: 'identification', date: plusDays(today(), 15) });
     expect(c.nextSteps.map((s) => s.type)).toContain('home_checked');
     // The warning now points at its case.
-    expect((await queryOne<{ case_id: string }>(env.db.orm, sql`SELECT case_id FROM warnings WHERE id = ${warning.id}::uuid`))!.case_id).toBe(c.id);
+    const listed = (await clerk.get(`/api/warnings?householdId=${id}&status=open&ruleId=below_line`)).json().items[0];
+    expect(listed.caseId).toBe(c.id);
 
     // The township may not do the village's home check; the refusal names who may, in Chinese.
     const wrong = await step(reviewer, c, CHECK);

@@ -17,6 +17,8 @@ export interface AppConfig {
   logLevel: string;
   /** Requests per minute per client IP, for the whole API and for login attempts. */
   rateLimits: { perMinute: number; loginPerMinute: number };
+  /** Test and training only: a file holding a number of days the clock runs ahead (ZENGSHOU_CLOCK_OFFSET_FILE). */
+  clockOffsetFile: string | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     rateLimits: { perMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 10_000), loginPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20) },
+    clockOffsetFile: env.ZENGSHOU_CLOCK_OFFSET_FILE ? path.resolve(env.ZENGSHOU_CLOCK_OFFSET_FILE) : null,
   };
 }
 

@@ -149,6 +149,7 @@ export interface WarningRow {
   due_at: Date;
   closed_at: Date | null;
   close_reason: string | null;
+  case_id: string | null;
   total: number;
 }
 

@@ -118,6 +118,8 @@ export class MonitoringService {
         villageName: w.village_name, ruleId: w.rule_id, ruleVersion: w.rule_version, source: w.source, status: w.status, title: w.title,
         explanation: w.explanation, score: w.score, facts: w.facts, period: w.period_year ? { year: w.period_year, quarter: w.period_quarter } : null,
         openedAt: w.opened_at.toISOString(), dueAt: w.due_at.toISOString(), closedAt: w.closed_at?.toISOString() ?? null, closeReason: w.close_reason,
+        // The case this warning became a lead of, if any (the list links to it instead of offering a new lead).
+        caseId: w.case_id,
         // Orange within two days of the deadline, red past it (the reviewer's queue is sorted by due date).
         urgency: w.status !== 'open' ? 'none' : w.due_at.getTime() < now ? 'overdue' : w.due_at.getTime() - now < 2 * 86_400_000 ? 'due_soon' : 'normal',
       })),
