@@ -428,7 +428,8 @@ function lineFor(lines: readonly MonitoringLine[], villageCode: string, year: nu
   return null;
 }
 
-function projection(state: CaseState, config: CaseConfig, at: Date): repo.Projection {
+/** The stored projection of a state: status, state, version and the earliest deadline still open. */
+export function projection(state: CaseState, config: CaseConfig, at: Date): repo.Projection {
   const d = deadlines(state, config);
   const candidates = ([['home_check', d.homeCheckDue], ['identification', d.identificationDue], ['measures', d.measuresDue]] as const)
     .filter((c): c is readonly ['home_check' | 'identification' | 'measures', string] => c[1] !== undefined)
