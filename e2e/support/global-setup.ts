@@ -41,6 +41,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       ZENGSHOU_DEMO_PASSWORD: DEMO_PASSWORD,
       ZENGSHOU_DEMO_HOUSEHOLDS: '3000',
+      // The case journey lives through a 5-day notice and six months of monitoring by moving this clock.
+      ZENGSHOU_CLOCK_OFFSET_FILE: path.join(dataDir, 'clock-offset-days'),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('demoPassword', DEMO_PASSWORD);
+  project.provide('clockOffsetFile', path.join(dataDir, 'clock-offset-days'));
   return async () => {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
@@ -74,5 +77,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     demoPassword: string;
+    /** Days written here move the server's clock ahead (see ZENGSHOU_CLOCK_OFFSET_FILE). */
+    clockOffsetFile: string;
   }
 }
