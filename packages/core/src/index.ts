@@ -12,3 +12,4 @@ export * from './registry/import-cells.ts';
 export * from './monitoring/monitoring-line.ts';
 export * from './monitoring/warning-rules.ts';
 export * from './cases/case-workflow.ts';
+export * from './focus/index.ts';

@@ -115,6 +115,13 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'POST /api/monitoring-lines': { allow: ['county_admin'] },
   'POST /api/monitoring/evaluate': { allow: ['county_admin'] },
   'GET /api/warnings': { allow: REGISTRY_READERS },
+  // Focus ledgers (重点群体台账): read like the registry, plans written by those who enter household data, exported by
+  // the exporters, statuses refreshed by the county (like re-evaluating warnings).
+  'GET /api/focus/ledger': { allow: REGISTRY_READERS },
+  'GET /api/focus/ledger/export': { allow: EXPORTERS },
+  'POST /api/focus/refresh': { allow: ['county_admin'] },
+  'GET /api/households/:id/focus-plan': { allow: REGISTRY_READERS, target: 'household' },
+  'PUT /api/households/:id/focus-plan': { allow: REGISTRY_WRITERS, target: 'household' },
   // Monitoring cases: read like the registry; a lead is opened by the village (or the county); each step by its role.
   'GET /api/cases': { allow: REGISTRY_READERS },
   'GET /api/cases/:id': { allow: REGISTRY_READERS, target: 'case' },
@@ -393,6 +400,21 @@ const REQUESTS: Record<string, Recipe> = {
   },
   'POST /api/monitoring/evaluate': { build: () => ({ method: 'POST', url: '/api/monitoring/evaluate', body: {} }) },
   'GET /api/warnings': { build: () => ({ method: 'GET', url: '/api/warnings' }) },
+  'GET /api/focus/ledger': { build: () => ({ method: 'GET', url: '/api/focus/ledger?group=low_income' }) },
+  'GET /api/focus/ledger/export': { build: () => ({ method: 'GET', url: '/api/focus/ledger/export?group=income_fell' }) },
+  'POST /api/focus/refresh': { build: () => ({ method: 'POST', url: '/api/focus/refresh', body: {} }) },
+  'GET /api/households/:id/focus-plan': { build: (c) => ({ method: 'GET', url: `/api/households/${c.record}/focus-plan` }) },
+  'PUT /api/households/:id/focus-plan': {
+    // Version 0 creates the plan; every later allowed call revises the version stored now.
+    build: async (c) => {
+      const r = await env.db.pool.query('SELECT version FROM focus_plans WHERE household_id = $1', [c.record]);
+      return {
+        method: 'PUT',
+        url: `/api/households/${c.record}/focus-plan`,
+        body: { version: r.rows[0]?.version ?? 0, cadreName: '矩阵包保干部', targetYear: 2030, targetPerCapitaFen: 1_200_000, measures: [{ text: '务工就业帮扶' }] },
+      };
+    },
+  },
   'GET /api/cases': { build: () => ({ method: 'GET', url: '/api/cases?queue=mine' }) },
   'GET /api/cases/:id': { build: (c) => ({ method: 'GET', url: `/api/cases/${c.record}` }) },
   'POST /api/cases': {
@@ -529,6 +551,7 @@ async function outsideState(f: Fixtures) {
     members: await q('SELECT id, household_id, name, relation, version FROM members WHERE household_id = ANY($1::uuid[]) ORDER BY id', households),
     moves: await q('SELECT count(*)::int AS n FROM member_moves WHERE member_id = ANY($1::uuid[])', members),
     income: await q('SELECT count(*)::int AS n FROM income_records WHERE household_id = ANY($1::uuid[])', households),
+    focusPlans: await q('SELECT id, version, status, cadre_name FROM focus_plans WHERE household_id = ANY($1::uuid[]) ORDER BY id', households),
     unmasked: await q(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal.unmask' AND entity_id = ANY($1::text[])`, households),
     jobs: await q('SELECT id, scope, status, rows_done, rows_bad FROM import_jobs WHERE id = ANY($1::uuid[]) ORDER BY id', jobs),
     cases: await q('SELECT id, status, version FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id', cases),
@@ -744,6 +767,12 @@ describe('authorization matrix', () => {
         const outside = await reader.get(`/api/households?region=${region}`);
         expect(outside.statusCode, `${scopeCase.name} region=${region}`).toBe(404);
       }
+
+      // Focus ledgers: the same scope (every fixture household is a poverty-exit household at 9,000 yuan a year).
+      const focus = (await reader.get('/api/focus/ledger?group=low_income&pageSize=200')).json() as { items: { villageCode: string }[]; total: number };
+      expect(focus.total, scopeCase.name).toBeGreaterThan(0);
+      expect(focus.items.filter((h) => !h.villageCode.startsWith(scopeCase.scope)), scopeCase.name).toEqual([]);
+      expect((await reader.get(`/api/focus/ledger?region=${scopeCase.regionAt.sibling}`)).statusCode, scopeCase.name).toBe(404);
 
       // Import jobs: only those run within the scope.
       const clerk = await env.as('village_clerk', scopeCase.scope);

@@ -192,7 +192,7 @@ describe('monitoring case workflow over HTTP', () => {
     expect(timeline.filter((t) => t.kind === 'case_event')).toHaveLength((c.events as unknown[]).length);
     expect(timeline.some((t) => t.kind === 'warning_opened' && t.title.startsWith('预警：'))).toBe(true);
     expect(timeline.filter((t) => t.kind === 'income_recorded').length).toBeGreaterThanOrEqual(3);
-    expect(timeline.map((t) => t.at)).toEqual([...timeline.map((t) => t.at)].sort().reverse());
+    expect(timeline.map((t) => t.at)).toEqual(timeline.map((t) => t.at).sort().reverse());
     expect(timeline.some((t) => t.title === `案件 ${c.caseNo}：回退风险消除`)).toBe(true);
 
     // Every step is in the audit trail.

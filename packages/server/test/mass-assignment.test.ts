@@ -375,6 +375,9 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/members/:id/move',
       'POST /api/income-records',
       'POST /api/imports',
+      // Focus ledgers (below).
+      'PUT /api/households/:id/focus-plan',
+      'POST /api/focus/refresh',
     ]);
     // Writes without a body: extra fields have nowhere to go (checked below by sending them anyway).
     const bodiless = new Set(['POST /api/auth/logout', 'POST /api/users/:id/unlock', 'POST /api/monitoring/evaluate']);
@@ -777,6 +780,96 @@ describe('mass assignment on the registry: fields the server sets are refused (4
       }
     } finally {
       imports.importFile = importFile;
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Focus ledgers (重点群体台账): the plan's status, household, groups and history are the server's.
+
+describe('mass assignment on focus plans: fields the server sets are refused (400), never stored', () => {
+  let admin: TestClient & { userId: string };
+  let householdId = '';
+  let decoyId = '';
+  const planState = async () => ({
+    plans: (await env.db.pool.query(`SELECT county_code, id, household_id, status, ledger_groups, cadre_name, target_per_capita_fen, measures, version, created_by
+                                      FROM focus_plans WHERE household_id = ANY($1::uuid[]) OR id = $2 ORDER BY id`, [[householdId, decoyId], INJECTED_ID])).rows,
+    revisions: (await env.db.pool.query(`SELECT count(*)::int AS n FROM focus_plan_revisions WHERE household_id = ANY($1::uuid[])`, [[householdId, decoyId]])).rows[0].n as number,
+    events: (await env.db.pool.query(`SELECT count(*)::int AS n FROM focus_plan_status_events WHERE household_id = ANY($1::uuid[])`, [[householdId, decoyId]])).rows[0].n as number,
+  });
+  const focusExtras = (): Record<string, string> => ({
+    ...registryExtras(),
+    householdId: JSON.stringify(decoyId),
+    household_id: JSON.stringify(decoyId),
+    status: JSON.stringify('closed_out'),
+    statusChangedAt: JSON.stringify('2000-01-01T00:00:00Z'),
+    ledgerGroups: JSON.stringify(['income_fell']),
+    ledger_groups: JSON.stringify(['income_fell']),
+    createdBy: JSON.stringify(INJECTED_ID),
+    revisions: JSON.stringify([{ version: 1 }]),
+    check: JSON.stringify({ met: true }),
+  });
+
+  beforeAll(async () => {
+    admin = await env.as('county_admin', R.county);
+    for (const which of ['plan', 'decoy'] as const) {
+      const res = await admin.post('/api/households', householdBase(uniqueName('MAF-')));
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().household.id as string;
+      const m = await admin.post('/api/members', memberBase(id, 'head'));
+      expect(m.statusCode, m.body).toBe(201);
+      const inc = await admin.post('/api/income-records', { householdId: id, year: 2025, quarter: 4, items: { wageOther: '8000' } });
+      expect(inc.statusCode, inc.body).toBe(201);
+      if (which === 'plan') householdId = id;
+      else decoyId = id;
+    }
+  });
+
+  it('PUT /api/households/:id/focus-plan (extra fields at the top level, in partTargetsFen and in a measure)', async () => {
+    const pool = focusExtras();
+    const legitimate = ['version', 'cadreName', 'cadrePhone', 'targetYear', 'targetPerCapitaFen', 'partTargetsFen', 'measures', 'progressNote'];
+    const partExtras: Record<string, string> = { cost: '100', net: '123456789', total: '123456789', ['__proto__']: EXTRAS['__proto__']! };
+    const measureExtras: Record<string, string> = { id: JSON.stringify(INJECTED_ID), status: JSON.stringify('done'), ['__proto__']: EXTRAS['__proto__']! };
+    const runs = [
+      ...casesFor(legitimate, pool).map((c) => ({ ...c, where: 'top level' as const })),
+      ...casesFor(['wage'], partExtras).map((c) => ({ ...c, where: 'in partTargetsFen' as const })),
+      ...casesFor(['text', 'category'], measureExtras).map((c) => ({ ...c, where: 'in a measure' as const })),
+    ];
+    for (const c of runs) {
+      const before = await planState();
+      const version = (before.plans.find((p) => p.household_id === householdId)?.version as number | undefined) ?? 0;
+      const cadreName = `包保${++counter}`;
+      const base = { version, cadreName, targetYear: 2030, targetPerCapitaFen: 1_200_000 };
+      const parts = rawBody({ wage: 600_000 }, c.where === 'in partTargetsFen' ? c.extras : [], partExtras);
+      const measure = rawBody({ text: '务工就业', category: 'employment' }, c.where === 'in a measure' ? c.extras : [], measureExtras);
+      const json = rawBody(base, c.where === 'top level' ? c.extras : [], pool).replace(/}$/, `,"partTargetsFen":${parts},"measures":[${measure}]}`);
+      const res = await sendRaw(admin, 'PUT', `/api/households/${householdId}/focus-plan`, json);
+      const label = `PUT /api/households/:id/focus-plan + ${c.name} (${c.where})`;
+      expectRefused(label, res.statusCode, res.body, c.extras.length === 0);
+      const after = await planState();
+      if (res.statusCode === 200 || res.statusCode === 201) {
+        // Exactly one plan, on this household, open (8,000 yuan is short of 12,000), on the low-income ledger.
+        expect(after.plans, label).toEqual([
+          expect.objectContaining({ county_code: R.county, household_id: householdId, status: 'open', ledger_groups: ['low_income'], cadre_name: cadreName, target_per_capita_fen: 1_200_000, measures: [{ text: '务工就业', category: 'employment' }], version: version + 1, created_by: admin.userId }),
+        ]);
+        expect(after.plans[0].id, label).not.toBe(INJECTED_ID);
+        expect(after.revisions, label).toBe(before.revisions + 1);
+      } else {
+        expect(after, label).toEqual(before);
+      }
+      await expectNothingInjected(label);
+    }
+  });
+
+  it('POST /api/focus/refresh takes an empty body only: extra fields are refused and change nothing', async () => {
+    const control = await sendRaw(admin, 'POST', '/api/focus/refresh', '{}');
+    expect(control.statusCode, control.body).toBe(200);
+    expect(control.json()).toEqual({ scope: R.county, closedOut: 0, reopened: 0 });
+    for (const extras of [...Object.keys(EXTRAS).map((k) => [k]), Object.keys(EXTRAS), PLAIN_EXTRAS]) {
+      const before = await planState();
+      const res = await sendRaw(admin, 'POST', '/api/focus/refresh', rawBody({}, extras));
+      expect(res.statusCode, `refresh + ${extras.join(',')}: ${res.body}`).toBe(400);
+      expect(await planState(), extras.join(',')).toEqual(before);
     }
   });
 });

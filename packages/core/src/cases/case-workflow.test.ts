@@ -206,6 +206,14 @@ describe('guards', () => {
     expect(refusal(s, approve({ riskTypes: ['illness'], disasterSubtype: 'flood' }))).toBe('未选择“因自然灾害”风险，不应填写灾害类型');
   });
 
+  it('refuses a notice dated before the step that led to it', () => {
+    const s = build([lead(), check()]);
+    expect(refusal(s, { type: 'notice_started', at: at('2024-01-04'), actor: clerk, startDate: '2024-01-02', endDate: '2024-01-08' })).toBe(
+      '公示开始日期 2024-01-02 早于上一步办理日期 2024-01-03',
+    );
+    expect(refusal(s, { type: 'notice_started', at: at('2024-01-04'), actor: clerk, startDate: '2024-01-03', endDate: '2024-01-07' })).toBeNull();
+  });
+
   it('offers each role only the steps it may take in the current state', () => {
     const s = build(IDENTIFICATION.slice(0, 2));
     expect(stepsOpenTo(s, clerk.roles)).toEqual(['home_checked', 'notice_started', 'measure_updated']);

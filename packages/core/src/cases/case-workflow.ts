@@ -635,9 +635,11 @@ function checkDate(value: string | undefined, label: string): string | null {
   return null;
 }
 
-function checkNoticeStart(startDate: string, endDate: string, config: CaseConfig): CaseDecision {
+function checkNoticeStart(startDate: string, endDate: string, config: CaseConfig, previousStepDate: string | null): CaseDecision {
   const bad = checkDate(startDate, '公示开始日期') ?? checkDate(endDate, '公示结束日期');
   if (bad) return refuse(bad);
+  // A notice cannot have been on the wall before the step that put the case up for it.
+  if (previousStepDate && startDate < previousStepDate) return refuse(`公示开始日期 ${startDate} 早于上一步办理日期 ${previousStepDate}`);
   // Counted inclusively, as written on the notice: 1 March to 5 March is five days.
   const days = daysBetween(startDate, endDate) + 1;
   if (days < config.noticeDays) return refuse(`公示期 ${startDate} 至 ${endDate} 共 ${Math.max(0, days)} 天，少于 ${config.noticeDays} 天`);
@@ -701,10 +703,10 @@ export function decide(state: CaseState, event: CaseEvent, context: CaseContext 
       const hc = state.homeCheck;
       const missing = [hc?.commitmentSigned ? null : '承诺书', hc?.authorisationSigned ? null : '授权书'].filter((x): x is string => x !== null);
       if (missing.length > 0) return refuse(`农户尚未签署${missing.join('和')}，不能进入村级评议公示`);
-      return checkNoticeStart(event.startDate, event.endDate, config);
+      return checkNoticeStart(event.startDate, event.endDate, config, state.lastAt ? chinaDate(state.lastAt) : null);
     }
     case 'elimination_notice_started':
-      return checkNoticeStart(event.startDate, event.endDate, config);
+      return checkNoticeStart(event.startDate, event.endDate, config, state.lastAt ? chinaDate(state.lastAt) : null);
     case 'notice_finished':
     case 'elimination_notice_finished':
       return checkNoticeFinish(state.notice, date, event.objections, config);

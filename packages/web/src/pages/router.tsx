@@ -1,6 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from './AuditPage';
+import { CaseNoticePage } from './CaseNoticePage';
+import { CasePage } from './CasePage';
+import { CasesPage } from './CasesPage';
 import { ChangePasswordPage } from './ChangePasswordPage';
+import { FocusPage } from './FocusPage';
 import { HomePage } from './HomePage';
 import { HouseholdPage } from './HouseholdPage';
 import { HouseholdsPage } from './HouseholdsPage';
@@ -26,6 +30,10 @@ export function createRouter() {
         { path: 'registry/import', element: <ImportPage /> },
         { path: 'monitoring/warnings', element: <WarningsPage /> },
         { path: 'monitoring/lines', element: <LinesPage /> },
+        { path: 'focus', element: <FocusPage /> },
+        { path: 'cases', element: <CasesPage /> },
+        { path: 'cases/notices', element: <CaseNoticePage /> },
+        { path: 'cases/:id', element: <CasePage /> },
         { path: 'admin/users', element: <UsersPage /> },
         { path: 'admin/audit', element: <AuditPage /> },
         { path: 'admin/settings', element: <SettingsPage /> },

@@ -115,6 +115,8 @@ export class CasesService {
       eliminationProblems: problems,
       config,
       warning: warning ? { id: warning.id, title: warning.title, explanation: warning.explanation } : null,
+      // The server's date: step forms default to it (a browser's clock may be wrong, or the server's moved for training).
+      today: this.today(),
     };
   }
 

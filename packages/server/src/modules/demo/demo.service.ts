@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/http/context.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedDemoCases } from '../cases/demo-cases.ts';
+import { seedDemoFocusPlans } from '../focus/focus-demo.ts';
 import { loadSyntheticPopulation } from './population-loader.ts';
 import { queryOne, sql } from '../../platform/db/sql.ts';
 import { proposeLineByFactors } from '@zengshou/core';
@@ -74,5 +75,6 @@ export async function seedDemo(
   const password = demoPassword ?? generateDemoPassword();
   const accounts = await seedDemoAccounts(deps, password);
   await seedDemoCases(deps, DEMO_TOWNSHIP, log);
+  await seedDemoFocusPlans(deps, DEMO_TOWNSHIP, log);
   return { accounts, password: accounts ? password : null, passwordGenerated: accounts !== null && demoPassword === null };
 }

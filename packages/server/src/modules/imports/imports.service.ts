@@ -5,6 +5,7 @@ import type { IncomeItems } from '@zengshou/core';
 import type { AppDeps } from '../../platform/http/context.ts';
 import type { CopyValue, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
+import { FocusService } from '../focus/focus.service.ts';
 import { INCOME_RECORD_COPY_COLUMNS, incomeRecordCopyRow, itemsFromRow, refreshLatestIncome } from '../income/income.repository.ts';
 import { evaluateIncome } from '../income/income-evaluation.ts';
 import { withExcelTempFiles } from '../../platform/excel.ts';
@@ -39,6 +40,8 @@ export interface ImportSummary {
   households: merge.MergeCounts & { unchanged: number };
   members: merge.MergeCounts & { unchanged: number };
   income: { newPeriods: number; revised: number; unchanged: number; toVerify: number };
+  /** One-household plans (一户一策) closed out or reopened by the imported income. */
+  focusPlans: { closedOut: number; reopened: number };
 }
 
 export interface ImportResult {
@@ -276,12 +279,15 @@ export class ImportService {
     }
 
     await refreshLatestIncome(tx.orm, merge.touchedByIncome);
+    // Plans whose target the imported income now meets are closed out (销号), slipped ones reopened: one set-based pass.
+    const plans = await new FocusService(this.deps).refreshPlanStatuses(actor.scope, this.deps.clock.now(), { tx, by: actor });
     return {
       rowsRead,
       rowsBad,
       households: { ...households, unchanged: counts.households - households.inserted - households.updated },
       members: { ...members, unchanged: counts.members - members.inserted - members.updated },
       income: { newPeriods, revised: changed - newPeriods, unchanged: counts.income - changed, toVerify },
+      focusPlans: { closedOut: plans.closedOut, reopened: plans.reopened },
     };
   }
 }

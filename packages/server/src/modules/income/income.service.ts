@@ -5,6 +5,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { membersOf } from '../registry/members.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { evaluateIncome } from './income-evaluation.ts';
+import { FocusService } from '../focus/focus.service.ts';
 import { logicCheckConfig } from './logic-check-config.ts';
 import * as repo from './income.repository.ts';
 
@@ -41,6 +42,8 @@ export class IncomeService {
         source: 'form', recordedBy: actor.userId, at: clock.now(),
       });
       await repo.refreshLatestIncome(tx.orm, sql`SELECT ${h.county_code}::text AS county_code, ${h.id}::uuid AS household_id`);
+      // The household's one-household plan is closed out when this income meets its target, reopened if it slipped.
+      await new FocusService(this.deps).refreshPlanStatuses(h.village_code, clock.now(), { tx, by: actor, householdIds: [h.id] });
       await audit.append(tx, {
         action: current ? 'income.revise' : 'income.create', outcome: 'success', actor, ip, regionCode: h.village_code,
         entity: 'income_record', entityId: row!.id,

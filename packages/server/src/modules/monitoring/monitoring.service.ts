@@ -7,6 +7,7 @@ import type { CopyValue } from '../../platform/db/database.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { readSetting } from '../settings/settings.repository.ts';
 import * as repo from './monitoring.repository.ts';
+import { FocusService } from '../focus/focus.service.ts';
 
 /** Days the village has to look into a new warning (Yunnan escalates items open longer than 10 days). */
 export const WARNING_DUE_DAYS = 10;
@@ -96,7 +97,9 @@ export class MonitoringService {
         cursor = { county: last.county_code, id: last.id };
       }
       const changes = await repo.applyEvaluation(tx, actor.scope, at, WARNING_DUE_DAYS);
-      const summary = { households: done, householdsWithWarnings: withFindings, ...changes };
+      // Re-judging every household also re-judges every one-household plan against its target.
+      const plans = await new FocusService(this.deps).refreshPlanStatuses(actor.scope, at, { tx, by: { userId: actor.userId, username: actor.username, ip: actor.ip ?? null } });
+      const summary = { households: done, householdsWithWarnings: withFindings, ...changes, plansClosedOut: plans.closedOut, plansReopened: plans.reopened };
       await audit.append(tx, {
         action: 'monitoring.evaluate', outcome: 'success', actor: actor.userId ? { userId: actor.userId, username: actor.username } : null,
         username: actor.username, ip: actor.ip ?? null, regionCode: actor.scope, detail: summary,

@@ -37,6 +37,8 @@ import { ImportService } from '../../modules/imports/imports.service.ts';
 import { importsRoutes } from '../../modules/imports/imports.routes.ts';
 import { MonitoringService } from '../../modules/monitoring/monitoring.service.ts';
 import { monitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
+import { FocusService } from '../../modules/focus/focus.service.ts';
+import { focusRoutes } from '../../modules/focus/focus.routes.ts';
 import { casesRoutes } from '../../modules/cases/cases.routes.ts';
 import { CasesService } from '../../modules/cases/cases.service.ts';
 
@@ -149,6 +151,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(incomeRoutes, { income });
   await app.register(importsRoutes, { deps, imports });
   await app.register(monitoringRoutes, { monitoring: new MonitoringService(deps) });
+  await app.register(focusRoutes, { focus: new FocusService(deps), deps });
   await app.register(casesRoutes, { cases: new CasesService(deps) });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

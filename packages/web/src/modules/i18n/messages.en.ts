@@ -1,3 +1,5 @@
+import { casesEn } from './messages.cases.en';
+import { focusEn } from './messages.focus.en';
 import { importEn } from './messages.import.en';
 import { incomeEn } from './messages.income.en';
 import { logicChecksEn } from './messages.logicChecks.en';
@@ -64,6 +66,8 @@ export const en: Record<MessageKey, string> = {
   'menu.audit': 'Audit log',
   'menu.settings': 'Settings',
   'menu.password': 'Change password',
+  'menu.focus': 'Focus-group ledgers',
+  'menu.cases': 'Monitoring cases',
 
   'role.village_clerk': 'Village clerk',
   'role.township_reviewer': 'Township reviewer',
@@ -234,4 +238,6 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...monitoringEn,
   ...logicChecksEn,
+  ...focusEn,
+  ...casesEn,
 };

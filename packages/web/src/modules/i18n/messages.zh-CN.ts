@@ -1,3 +1,5 @@
+import { casesZhCN } from './messages.cases.zh-CN';
+import { focusZhCN } from './messages.focus.zh-CN';
 import { importZhCN } from './messages.import.zh-CN';
 import { incomeZhCN } from './messages.income.zh-CN';
 import { logicChecksZhCN } from './messages.logicChecks.zh-CN';
@@ -64,6 +66,8 @@ export const zhCN = {
   'menu.audit': '审计日志',
   'menu.settings': '系统设置',
   'menu.password': '修改密码',
+  'menu.focus': '重点群体台账',
+  'menu.cases': '案件办理',
 
   'role.village_clerk': '村级信息员',
   'role.township_reviewer': '乡镇审核员',
@@ -234,6 +238,8 @@ export const zhCN = {
   ...importZhCN,
   ...monitoringZhCN,
   ...logicChecksZhCN,
+  ...focusZhCN,
+  ...casesZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

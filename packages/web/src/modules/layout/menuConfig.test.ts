@@ -24,6 +24,12 @@ describe('menuKeyForPath', () => {
     expect(menuKeyForPath('/monitoring/lines')).toBe('lines');
   });
 
+  it('keeps a case page and the notice sheet under 案件办理', () => {
+    expect(menuKeyForPath('/cases')).toBe('cases');
+    expect(menuKeyForPath('/cases/0b7c6d8e-1f2a-4b3c-8d9e-0a1b2c3d4e5f')).toBe('cases');
+    expect(menuKeyForPath('/cases/notices')).toBe('cases');
+  });
+
   it('has unique keys', () => {
     expect(new Set(MENU.map((entry) => entry.key)).size).toBe(MENU.length);
   });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -8,6 +9,7 @@ import {
   LineChartOutlined,
   ProfileOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../auth';
@@ -34,6 +36,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'import', path: '/registry/import', labelKey: 'menu.import', icon: CloudUploadOutlined, anyOf: ['registry:write'] },
   { key: 'warnings', path: '/monitoring/warnings', labelKey: 'menu.warnings', icon: AlertOutlined, anyOf: ['registry:read'] },
   { key: 'lines', path: '/monitoring/lines', labelKey: 'menu.lines', icon: LineChartOutlined, anyOf: ['registry:read'] },
+  { key: 'focus', path: '/focus', labelKey: 'menu.focus', icon: AimOutlined, anyOf: ['registry:read'] },
+  { key: 'cases', path: '/cases', labelKey: 'menu.cases', icon: SolutionOutlined, anyOf: ['cases:work', 'registry:read'] },
   { key: 'users', path: '/admin/users', labelKey: 'menu.users', icon: TeamOutlined, anyOf: ['users:manage'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'menu.audit', icon: AuditOutlined, anyOf: ['audit:read'] },
   { key: 'settings', path: '/admin/settings', labelKey: 'menu.settings', icon: SettingOutlined, anyOf: ['settings:manage'] },

@@ -56,6 +56,8 @@ export interface Warning {
   dueAt: string;
   closedAt: string | null;
   closeReason: string | null;
+  /** The case this warning became a lead of, if any. */
+  caseId?: string | null;
   urgency: WarningUrgency;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { useCurrentRegion } from '../../regions';
 import { LoadErrorResult, PageContainer } from '../../ui';
 import { useEvaluateWarnings, useWarnings } from '../hooks/useWarnings';
-import type { WarningListState } from '../types';
+import type { Warning, WarningListState } from '../types';
 import { countsByRule, searchFromWarningState, warningStateFromSearch } from '../warningList';
 import { EvaluateResult } from './EvaluateResult';
 import { WarningCountCards } from './WarningCountCards';
@@ -15,7 +15,7 @@ import { WarningFilterBar } from './WarningFilterBar';
 import { WarningsTable } from './WarningsTable';
 
 /** 监测预警: open warnings per rule, and the list of the current region's warnings, earliest due first. */
-export function WarningsScreen() {
+export function WarningsScreen({ renderWarningAction }: { renderWarningAction?: (warning: Warning) => ReactNode } = {}) {
   const { t } = useI18n();
   const { user } = useCurrentUser();
   const { region } = useCurrentRegion();
@@ -76,6 +76,7 @@ export function WarningsScreen() {
             page={state.page}
             pageSize={state.pageSize}
             loading={warnings.isFetching}
+            renderAction={renderWarningAction}
             onPageChange={(page, pageSize) =>
               setSearch(searchFromWarningState({ ...state, page: pageSize === state.pageSize ? page : 1, pageSize }), { replace: true })
             }

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
@@ -16,6 +16,8 @@ interface WarningsTableProps {
   pageSize: number;
   loading: boolean;
   onPageChange: (page: number, pageSize: number) => void;
+  /** A per-row action of another area (the cases module's 转为线索), placed by the page. */
+  renderAction?: (warning: Warning) => ReactNode;
 }
 
 const ROW_CLASS: Partial<Record<Warning['urgency'], string>> = { overdue: 'warning-row-overdue', due_soon: 'warning-row-due-soon' };
@@ -62,6 +64,9 @@ export function WarningsTable(props: WarningsTableProps) {
       render: (_, w) => (w.period ? t('warnings.period', { year: w.period.year, quarter: w.period.quarter }) : '—'),
     },
     { title: t('warnings.column.due'), key: 'due', width: 120, render: (_, w) => <WarningDueTag warning={w} stacked /> },
+    ...(props.renderAction
+      ? [{ title: t('common.actions'), key: 'actions', width: 110, render: (_: unknown, w: Warning) => props.renderAction?.(w) }]
+      : []),
   ];
 
   return (

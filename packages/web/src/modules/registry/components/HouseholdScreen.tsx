@@ -24,10 +24,14 @@ interface HouseholdScreenProps {
   id: string;
   /** The household's warnings card (monitoring module), placed by the page so registry does not depend on it. */
   renderWarnings?: (household: Household) => ReactNode;
+  /** Header buttons of other areas (the cases module's 登记线索), placed by the page likewise. */
+  renderActions?: (household: Household) => ReactNode;
+  /** The household's timeline (cases module), shown under the warnings. */
+  renderTimeline?: (household: Household) => ReactNode;
 }
 
 /** One household: facts, warnings, members, income (chart, records, entry) and its change history. */
-export function HouseholdScreen({ id, renderWarnings }: HouseholdScreenProps) {
+export function HouseholdScreen({ id, renderWarnings, renderActions, renderTimeline }: HouseholdScreenProps) {
   const { t } = useI18n();
   const { user } = useCurrentUser();
   const queryClient = useQueryClient();
@@ -56,6 +60,7 @@ export function HouseholdScreen({ id, renderWarnings }: HouseholdScreenProps) {
               {t('household.backToList')}
             </Button>
           </Link>
+          {renderActions?.(household)}
           {canUnmask ? (
             <Button icon={<EyeOutlined />} onClick={() => setDialog('unmask')} data-testid="household-unmask">
               {t('unmask.button')}
@@ -72,6 +77,7 @@ export function HouseholdScreen({ id, renderWarnings }: HouseholdScreenProps) {
       <Flex vertical gap={16} className="household-detail" data-household-id={household.id}>
         <HouseholdHeaderCard household={household} />
         {renderWarnings?.(household)}
+        {renderTimeline?.(household)}
         <MembersCard householdId={household.id} members={members} canWrite={canWrite} />
         <IncomeSection householdId={household.id} householdSize={household.memberCount} canWrite={canWrite} onSaved={refreshHousehold} />
         <Card>

@@ -1,0 +1,2 @@
+export * from './focus-groups.ts';
+export * from './focus-plan.ts';

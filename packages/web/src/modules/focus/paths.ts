@@ -1,0 +1,1 @@
+export const FOCUS_PATH = '/focus';
