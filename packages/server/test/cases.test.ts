@@ -4,6 +4,7 @@ import { replay, type CaseEvent } from '@zengshou/core';
 import { startTestEnv, type TestEnv, type TestClient, R } from './harness.ts';
 import { idNumber } from './support/registry-factory.ts';
 import { setLine } from '../src/modules/monitoring/monitoring.repository.ts';
+import { CasesService } from '../src/modules/cases/cases.service.ts';
 import { queryOne, queryRows, sql } from '../src/platform/db/sql.ts';
 
 const DAY = 86_400_000;
@@ -247,6 +248,30 @@ describe('monitoring case workflow over HTTP', () => {
     expect(l1.statusCode).toBe(201);
     expect(l2.statusCode).toBe(201);
     expect(l2.json().id).toBe(l1.json().id);
+  });
+
+  it('records a self-declaration lead by itself, due for a home check in 2 working days, and never a second case', async () => {
+    const id = await household();
+    const cases = new CasesService(env.deps);
+    const h = { countyCode: R.county, householdId: id, villageCode: R.village };
+    const first = await env.db.transaction((tx) => cases.openSystemLead(tx, { ...h, source: 'declaration', note: '家人重病住院' }));
+    expect(first.created).toBe(true);
+    const again = await env.db.transaction((tx) => cases.openSystemLead(tx, { ...h, source: 'declaration' }));
+    expect(again).toEqual({ caseId: first.caseId, caseNo: first.caseNo, created: false });
+    const c = (await clerk.get(`/api/cases/${first.caseId}`)).json();
+    expect(c).toMatchObject({ status: 'lead', source: 'declaration', due: { kind: 'home_check' } });
+    // Two working days, weekends skipped (the clock has moved on in earlier tests, so count from today).
+    let due = Date.parse(`${today()}T00:00:00Z`);
+    for (let left = 2; left > 0; ) {
+      due += DAY;
+      if (![0, 6].includes(new Date(due).getUTCDay())) left--;
+    }
+    expect(c.due.date).toBe(new Date(due).toISOString().slice(0, 10));
+    expect(c.events[0].actorName).toBe('农户自主申报（系统登记）');
+    expect((await clerk.get('/api/cases?queue=mine&pageSize=200')).json().items.some((i: { id: string }) => i.id === first.caseId)).toBe(true);
+    // From there on it is the village's: the platform itself cannot take the home check.
+    const check = await step(clerk, c, CHECK);
+    expect(check.statusCode, check.body).toBe(200);
   });
 
   it('refuses a warning lead without its warning, and a viewer may not take steps at all', async () => {

@@ -206,6 +206,18 @@ describe('guards', () => {
     expect(refusal(s, approve({ riskTypes: ['illness'], disasterSubtype: 'flood' }))).toBe('未选择“因自然灾害”风险，不应填写灾害类型');
   });
 
+  it('lets the platform record a declaration or department lead, and nothing else', () => {
+    const system = { userId: 'system:declaration', roles: [] as Role[], system: true };
+    const declared: CaseEvent = { type: 'lead_opened', at: at('2024-01-02'), actor: system, source: 'declaration', householdId: 'h-1' };
+    expect(refusal(INITIAL_CASE_STATE, declared)).toBeNull();
+    expect(refusal(INITIAL_CASE_STATE, { ...declared, source: 'department' } as CaseEvent)).toBeNull();
+    expect(refusal(INITIAL_CASE_STATE, { ...declared, source: 'cadre' } as CaseEvent)).toBe('系统只能登记农户自主申报和部门筛查线索，其余步骤须由经办人员办理');
+    const s = applyCaseEvent(INITIAL_CASE_STATE, declared);
+    expect(refusal(s, { ...check(), actor: system })).toBe('系统只能登记农户自主申报和部门筛查线索，其余步骤须由经办人员办理');
+    // The 2-working-day home check runs from a declaration (2024-01-02 is a Tuesday).
+    expect(deadlines(s).homeCheckDue).toBe('2024-01-04');
+  });
+
   it('refuses a notice dated before the step that led to it', () => {
     const s = build([lead(), check()]);
     expect(refusal(s, { type: 'notice_started', at: at('2024-01-04'), actor: clerk, startDate: '2024-01-02', endDate: '2024-01-08' })).toBe(

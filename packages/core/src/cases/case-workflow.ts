@@ -153,7 +153,15 @@ export const RISK_MEASURE_REQUIREMENTS: Partial<Record<RiskType, readonly Measur
 export interface CaseActor {
   userId: string;
   roles: Role[];
+  /**
+   * The platform itself, recording a lead that reached it without a cadre: a household's own declaration (自主申报)
+   * or a department's matched list (部门筛查). It may open such a lead and do nothing else.
+   */
+  system?: boolean;
 }
+
+/** Channels whose leads the platform records on its own (the cadres take over from the home check). */
+export const SYSTEM_LEAD_SOURCES: readonly LeadSource[] = ['declaration', 'department'];
 
 interface EventBase {
   /** ISO 8601 instant. Days are counted on the China calendar (UTC+8), as the notice on the wall is. */
@@ -671,7 +679,11 @@ export function decide(state: CaseState, event: CaseEvent, context: CaseContext 
   }
 
   const allowed = CASE_STEP_ROLES[event.type];
-  if (!event.actor.roles.some((r) => allowed.includes(r))) {
+  if (event.actor.system === true) {
+    if (event.type !== 'lead_opened' || !SYSTEM_LEAD_SOURCES.includes(event.source)) {
+      return refuse('系统只能登记农户自主申报和部门筛查线索，其余步骤须由经办人员办理');
+    }
+  } else if (!event.actor.roles.some((r) => allowed.includes(r))) {
     return refuse(`只有${roleNames(allowed)}可以${label}（当前账号：${roleNames(event.actor.roles)}）`);
   }
 
@@ -811,7 +823,7 @@ export function deadlines(state: CaseState, config: CaseConfig = DEFAULT_CASE_CO
 // ---------------------------------------------------------------------------------------------------------
 // Input schema (the server parses requests with this before calling decide)
 
-const actorSchema = z.object({ userId: z.string().min(1, '缺少操作人'), roles: z.array(z.enum(ROLES)) });
+const actorSchema = z.object({ userId: z.string().min(1, '缺少操作人'), roles: z.array(z.enum(ROLES)), system: z.boolean().optional() });
 const base = { at: z.iso.datetime({ offset: true, error: '操作时间格式不正确' }), actor: actorSchema };
 const isoDate = (label: string) => z.iso.date({ error: `${label}格式应为 YYYY-MM-DD` });
 const objections = z.number().int('异议数必须是整数').min(0, '异议数不能为负数');

@@ -1,7 +1,7 @@
 import {
   CASE_EVENT_LABELS, CASE_STATE_LABELS, CASE_STEP_ROLES, DEFAULT_CASE_CONFIG, ROLE_LABELS, ELIMINATION_WAY_LABELS, MONITORING_CATEGORY, annualise, applyCaseEvent,
   caseConfigSchema, caseEventSchema, chinaDate, deadlines, decide, effectiveLine, eliminationProblems, labelOf, replay, stepsOpenTo,
-  type CaseConfig, type CaseContext, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus, type EliminationFacts,
+  type CaseActor, type CaseConfig, type CaseContext, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus, type EliminationFacts,
   type LeadSource, type MonitoringLine, type Role,
 } from '@zengshou/core';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
@@ -230,32 +230,55 @@ export class CasesService {
         if (warning.status !== 'open') throw new ValidationError('该预警已关闭，不能再转为线索');
         warningId = warning.id;
       }
-      const now = this.deps.clock.now();
       const event = this.parseEvent({
         type: 'lead_opened', source: input.source, householdId: household.id,
         ...(warningId ? { warningId } : {}), ...(input.disaster ? { disaster: true } : {}), ...(input.note ? { note: input.note } : {}),
-      }, actor, now);
-      const config = await this.config(household.village_code, tx.orm);
-      const decision = decide(replay([]), event, { config });
-      if (!decision.ok) throw new StepRefusedError(decision.reasons);
-      const state = applyCaseEvent(replay([]), event);
-      const year = Number(chinaDate(event.at)!.slice(0, 4));
-      const number = await repo.nextCaseNumber(tx, household.county_code, year);
-      const caseId = crypto.randomUUID();
-      const caseNo = `${household.county_code}-${year}-${String(number).padStart(5, '0')}`;
-      await repo.insertCase(tx, {
-        county: household.county_code, id: caseId, caseNo, householdId: household.id, villageCode: household.village_code,
-        source: input.source, warningId, ...projection(state, config, now),
-      });
-      await repo.appendEvent(tx, { county: household.county_code, caseId, seq: 1, event, actorId: actor.userId, actorName: actor.displayName, requestId: input.requestId ?? null });
-      if (warningId) await repo.linkWarning(tx, household.county_code, warningId, caseId);
+      }, { userId: actor.userId, roles: actor.roles }, this.deps.clock.now());
+      const { caseId } = await this.insertLead(tx, household, event, { warningId, requestId: input.requestId ?? null, actorId: actor.userId, actorName: actor.displayName });
       await this.deps.audit.append(tx, {
         action: 'case.lead_opened', outcome: 'success', actor, ip, regionCode: household.village_code, entity: 'case', entityId: caseId,
-        after: { caseNo, source: input.source, warningId, disaster: state.disaster },
+        after: { source: input.source, warningId, disaster: input.disaster === true },
       });
       return caseId;
     });
     return this.detail(actor, id);
+  }
+
+  /**
+   * A lead the platform records on its own — a household's self-declaration or a department's matched list — inside
+   * the caller's transaction (the caller audits). A household whose case is already running keeps that one case:
+   * the answer names it with `created: false`, and the caller attaches its signal to it.
+   */
+  async openSystemLead(tx: Tx, input: { countyCode: string; householdId: string; villageCode: string; source: 'declaration' | 'department'; note?: string; disaster?: boolean; requestId?: string | null }) {
+    const active = await repo.activeCaseOf(tx.orm, input.countyCode, input.householdId);
+    if (active) return { caseId: active.id, caseNo: active.case_no, created: false };
+    const event = this.parseEvent({
+      type: 'lead_opened', source: input.source, householdId: input.householdId,
+      ...(input.disaster ? { disaster: true } : {}), ...(input.note ? { note: input.note.slice(0, 2000) } : {}),
+    }, { userId: `system:${input.source}`, roles: [], system: true }, this.deps.clock.now());
+    const household = { county_code: input.countyCode, id: input.householdId, village_code: input.villageCode };
+    const actorName = input.source === 'declaration' ? '农户自主申报（系统登记）' : '部门筛查（系统登记）';
+    const lead = await this.insertLead(tx, household, event, { warningId: null, requestId: input.requestId ?? null, actorId: null, actorName });
+    return { ...lead, created: true };
+  }
+
+  /** Decides and stores the opening event of a new case with its projection. */
+  private async insertLead(tx: Tx, household: { county_code: string; id: string; village_code: string }, event: CaseEvent, meta: { warningId: string | null; requestId: string | null; actorId: string | null; actorName: string }) {
+    const config = await this.config(household.village_code, tx.orm);
+    const decision = decide(replay([]), event, { config });
+    if (!decision.ok) throw new StepRefusedError(decision.reasons);
+    const state = applyCaseEvent(replay([]), event);
+    const year = Number(chinaDate(event.at)!.slice(0, 4));
+    const number = await repo.nextCaseNumber(tx, household.county_code, year);
+    const caseId = crypto.randomUUID();
+    const caseNo = `${household.county_code}-${year}-${String(number).padStart(5, '0')}`;
+    await repo.insertCase(tx, {
+      county: household.county_code, id: caseId, caseNo, householdId: household.id, villageCode: household.village_code,
+      source: state.source!, warningId: meta.warningId, ...projection(state, config, new Date(event.at)),
+    });
+    await repo.appendEvent(tx, { county: household.county_code, caseId, seq: 1, event, actorId: meta.actorId, actorName: meta.actorName, requestId: meta.requestId });
+    if (meta.warningId) await repo.linkWarning(tx, household.county_code, meta.warningId, caseId);
+    return { caseId, caseNo };
   }
 
   async step(actor: Actor, ip: string, caseId: string, input: { expectedVersion: number; requestId?: string | undefined; event: StepInput }) {
@@ -279,7 +302,7 @@ export class CasesService {
     const events = await repo.eventsOf(tx.orm, row.county_code, row.id);
     const state = replay(events.map((e) => e.event));
     const now = this.deps.clock.now();
-    const event = this.parseEvent(input, actor, now);
+    const event = this.parseEvent(input, { userId: actor.userId, roles: actor.roles }, now);
     const config = await this.config(row.village_code, tx.orm);
     const context: CaseContext = { config };
     if (ELIMINATION_STEPS.has(event.type)) context.facts = await this.eliminationFacts(tx.orm, row.county_code, row.household_id, row.village_code);
@@ -340,8 +363,8 @@ export class CasesService {
     return { applied, refused };
   }
 
-  private parseEvent(input: Record<string, unknown>, actor: Actor, now: Date): CaseEvent {
-    const parsed = caseEventSchema.safeParse({ ...input, at: now.toISOString(), actor: { userId: actor.userId, roles: actor.roles } });
+  private parseEvent(input: Record<string, unknown>, actor: CaseActor, now: Date): CaseEvent {
+    const parsed = caseEventSchema.safeParse({ ...input, at: now.toISOString(), actor });
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => i.message);
       throw new ValidationError(issues.join('；'), { issues });
