@@ -560,6 +560,7 @@ describe('import fuzz: 100,000 rows with planted defects (quality #8, #11)', () 
         households: { inserted: 0, updated: 0, unchanged: e.households.size },
         members: { inserted: 0, updated: 0, unchanged: e.members.size },
         income: { newPeriods: 0, revised: 0, unchanged: e.income.size, toVerify: 0 },
+        focusPlans: { closedOut: 0, reopened: 0 },
       });
       expect(await snapshot()).toEqual(before);
       expect(await reportOf(again.jobId!)).toEqual(firstReport);
