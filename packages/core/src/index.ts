@@ -13,3 +13,4 @@ export * from './monitoring/monitoring-line.ts';
 export * from './monitoring/warning-rules.ts';
 export * from './cases/case-workflow.ts';
 export * from './focus/index.ts';
+export * from './declarations/declaration.ts';

@@ -88,6 +88,8 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'PUT /api/settings': { allow: ['system_admin'] },
   'GET /api/settings/logic-checks': { allow: ['system_admin'] },
   'PUT /api/settings/logic-checks': { allow: ['system_admin'] },
+  'GET /api/settings/warnings': { allow: ['system_admin'] },
+  'PUT /api/settings/warnings': { allow: ['system_admin'] },
   // The audit trail: only the audit administrator (审计管理员).
   'GET /api/audit': { allow: ['audit_admin'] },
   'GET /api/audit/verify': { allow: ['audit_admin'] },
@@ -134,6 +136,17 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'GET /api/households/:id/timeline': { allow: REGISTRY_READERS, target: 'household' },
   'GET /api/settings/cases': { allow: ['system_admin'] },
   'PUT /api/settings/cases': { allow: ['system_admin'] },
+  // 农户自主申报: the public form, its status lookup and the village picker need nobody; the village works the list.
+  'POST /api/public/declarations': { allow: 'public' },
+  'GET /api/public/declarations/status': { allow: 'public' },
+  'GET /api/public/villages': { allow: 'public' },
+  'GET /api/public/villages/:code': { allow: 'public' },
+  'GET /api/declarations': { allow: CASE_WORKERS },
+  'GET /api/declarations/qr': { allow: CASE_WORKERS },
+  'GET /api/declarations/:id': { allow: CASE_WORKERS },
+  'POST /api/declarations/:id/link': { allow: CASE_WORKERS },
+  'POST /api/declarations/:id/close': { allow: CASE_WORKERS },
+  'POST /api/declarations/:id/unmask': { allow: UNMASKERS },
 };
 
 type RecordPosition = Exclude<Position, 'none' | 'missing'>;
@@ -443,6 +456,37 @@ const REQUESTS: Record<string, Recipe> = {
   'GET /api/case-notices.xlsx': { build: (c) => ({ method: 'GET', url: `/api/case-notices.xlsx?village=${c.scopeCase.villageAt.own}` }) },
   'GET /api/households/:id/timeline': { build: (c) => ({ method: 'GET', url: `/api/households/${c.record}/timeline` }) },
   'GET /api/settings/cases': { build: () => ({ method: 'GET', url: '/api/settings/cases' }) },
+  'GET /api/settings/warnings': { build: () => ({ method: 'GET', url: '/api/settings/warnings' }) },
+  'PUT /api/settings/warnings': {
+    build: async () => {
+      const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'warnings'`);
+      return { method: 'PUT', url: '/api/settings/warnings', body: { version: r.rows[0].version, config: {} } };
+    },
+  },
+  'POST /api/public/declarations': { build: (c) => ({ method: 'POST', url: '/api/public/declarations', body: declarationBody(c.scopeCase.villageAt.own) }) },
+  'GET /api/public/declarations/status': {
+    build: async (c) => {
+      const d = await freshDeclaration(c.scopeCase.villageAt.own);
+      return { method: 'GET', url: `/api/public/declarations/status?receiptCode=${d.receiptCode}&idLast4=${d.idNumber.slice(-4)}` };
+    },
+  },
+  'GET /api/public/villages': { build: () => ({ method: 'GET', url: `/api/public/villages?parent=${R.county}` }) },
+  'GET /api/public/villages/:code': { build: (c) => ({ method: 'GET', url: `/api/public/villages/${c.scopeCase.villageAt.own}` }) },
+  'GET /api/declarations': { build: () => ({ method: 'GET', url: '/api/declarations' }) },
+  'GET /api/declarations/qr': { build: (c) => ({ method: 'GET', url: `/api/declarations/qr?village=${c.scopeCase.villageAt.own}` }) },
+  'GET /api/declarations/:id': { build: async (c) => ({ method: 'GET', url: `/api/declarations/${(await freshDeclaration(c.scopeCase.villageAt.own)).id}` }) },
+  'POST /api/declarations/:id/link': {
+    build: async (c) => {
+      const d = await freshDeclaration(c.scopeCase.villageAt.own);
+      return { method: 'POST', url: `/api/declarations/${d.id}/link`, body: { householdId: await freshHousehold(c.scopeCase.villageAt.own) } };
+    },
+  },
+  'POST /api/declarations/:id/close': {
+    build: async (c) => ({ method: 'POST', url: `/api/declarations/${(await freshDeclaration(c.scopeCase.villageAt.own)).id}/close`, body: { reason: '矩阵测试关闭' } }),
+  },
+  'POST /api/declarations/:id/unmask': {
+    build: async (c) => ({ method: 'POST', url: `/api/declarations/${(await freshDeclaration(c.scopeCase.villageAt.own)).id}/unmask`, body: { reason: '矩阵测试' } }),
+  },
   'PUT /api/settings/cases': {
     build: async () => {
       const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'cases'`);
@@ -450,6 +494,21 @@ const REQUESTS: Record<string, Recipe> = {
     },
   },
 };
+
+/** A self-declaration by someone not registered (a fresh ID each time, so the per-ID limit never interferes). */
+function declarationBody(villageCode: string) {
+  return { name: '矩阵申报人', phone: '13700000000', idNumber: idNumber('19610101'), villageCode, difficulties: ['illness'], description: '矩阵测试申报', consent: true };
+}
+async function freshDeclaration(villageCode: string): Promise<{ id: string; receiptCode: string; idNumber: string }> {
+  const client = env.client();
+  await client.fetchCsrf();
+  const body = declarationBody(villageCode);
+  const res = await client.post('/api/public/declarations', body);
+  expect(res.statusCode, res.body).toBe(201);
+  const receiptCode = res.json().receiptCode as string;
+  const r = await env.db.pool.query('SELECT id FROM declarations WHERE receipt_code = $1', [receiptCode]);
+  return { id: r.rows[0].id as string, receiptCode, idNumber: body.idNumber };
+}
 
 async function caseVersion(id: string): Promise<number> {
   const r = await env.db.pool.query('SELECT version FROM cases WHERE id = $1', [id]);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '@zengshou/core';
-import { loadConfig, paths } from '../src/platform/config.ts';
+import { loadConfig, paths, type DeclarationConfig } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { buildApp, type BuildOptions, type BuiltApp } from '../src/platform/http/app.ts';
@@ -155,14 +155,19 @@ export interface TestEnv extends BuiltApp {
 let userCounter = 0;
 let cachedHash: Promise<string> | null = null;
 
-export async function startTestEnv(options: Partial<Pick<BuildOptions, 'rateLimits' | 'extraRoutes'>> = {}): Promise<TestEnv> {
+export async function startTestEnv(
+  options: Partial<Pick<BuildOptions, 'rateLimits' | 'extraRoutes'>> & { declarationLimits?: Partial<DeclarationConfig> } = {},
+): Promise<TestEnv> {
   const { db, drop } = await openTestDatabase();
   await loadTestRegions(db);
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
+  const base = loadConfig({});
   const built = await buildApp({
     db,
     clock,
-    config: loadConfig({}),
+    // Every client of a test file shares one address, so the public form's per-IP limits are lifted like the global
+    // one; declarations.test.ts passes the real defaults to test them.
+    config: { ...base, declarations: { ...base.declarations, perIp: 100_000, lookupsPerIp: 100_000, ...options.declarationLimits } },
     rateLimits: options.rateLimits ?? { perMinute: 100_000, loginPerMinute: 10_000 },
     extraRoutes: options.extraRoutes,
   });

@@ -352,6 +352,84 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
     }
   });
 
+  it('PUT /api/settings/warnings refuses unknown keys at every level and stores nothing extra', async () => {
+    const sysadmin = await env.as('system_admin', R.province);
+    const read = async () => (await env.db.pool.query(`SELECT value, version FROM settings WHERE key = 'warnings'`)).rows[0];
+    const put = (json: string) => sendRaw(sysadmin, 'PUT', '/api/settings/warnings', json);
+    for (const extra of ['id', 'regionCode', 'status', 'passwordHash', 'rules', 'updatedAt', '__proto__']) {
+      const before = await read();
+      const v = before.version;
+      const refused = [
+        await put(`{"version":${v},"config":{"marginPct":15},"${extra}":"x"}`),
+        await put(`{"version":${v},"config":{"marginPct":15,"${extra}":"x"}}`),
+        await put(`{"version":${v},"config":{"enabled":{"below_line":true,"${extra}":false}}}`),
+        await put(`{"version":${v},"config":{"weights":{"below_line":2,"${extra}":1}}}`),
+      ];
+      expect(refused.map((r) => r.statusCode), extra).toEqual([400, 400, 400, 400]);
+      expect(await read(), extra).toEqual(before);
+    }
+    const before = await read();
+    const ok = await sysadmin.request('PUT', '/api/settings/warnings', { version: before.version, config: { marginPct: 15 } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await read()).value).toEqual({ marginPct: 15, fallPct: 10, partFallPct: 20, partFallMinFen: 50000, focusThresholdFen: 1000000, enabled: {} });
+  });
+
+  it('self-declarations: the public form, link, close and unmask refuse every extra field (400) and store nothing', async () => {
+    const rows = async () => (await env.db.pool.query('SELECT id, county_code, village_code, status, household_id, case_id, closed_reason, closed_by, receipt_code FROM declarations ORDER BY id')).rows;
+    const caseCount = async () => Number((await env.db.pool.query('SELECT count(*) AS n FROM cases')).rows[0].n);
+    const form = () => ({ name: '申报人', phone: '13700000000', idNumber: idNumber('19620202'), villageCode: R.village, difficulties: ['illness'], description: '住院花费大', consent: true });
+    const anonymous = async () => {
+      const client = env.client();
+      await client.fetchCsrf();
+      return client;
+    };
+    for (const c of casesFor(Object.keys(form()))) {
+      const label = `POST /api/public/declarations + ${c.name}`;
+      const before = await rows();
+      const res = await sendRaw(await anonymous(), 'POST', '/api/public/declarations', rawBody(form(), c.extras));
+      if (c.extras.length === 0) {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(201);
+        expect(Object.keys(res.json()), label).toEqual(['receiptCode', 'message']);
+        const added = (await rows()).filter((r) => !before.some((b) => b.id === r.id));
+        expect(added, label).toEqual([expect.objectContaining({ village_code: R.village, status: 'needs_registration', household_id: null, case_id: null, closed_reason: null })]);
+      } else {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+        expect(await rows(), label).toEqual(before);
+      }
+    }
+    const clerk = await env.as('village_clerk', R.village);
+    const fresh = async () => {
+      const res = await (await anonymous()).post('/api/public/declarations', form());
+      expect(res.statusCode, res.body).toBe(201);
+      return (await env.db.pool.query('SELECT id FROM declarations WHERE receipt_code = $1', [res.json().receiptCode])).rows[0].id as string;
+    };
+    const household = async () => {
+      const h = await clerk.post('/api/households', { householdNo: uniqueName('DMA-'), villageCode: R.village, address: '一组', householdType: 'ordinary', assistanceStatus: 'none' });
+      expect(h.statusCode, h.body).toBe(201);
+      return h.json().household.id as string;
+    };
+    const writes = [
+      { route: 'link', body: async () => ({ householdId: await household() }) },
+      { route: 'close', body: async () => ({ reason: '非本村户籍' }) },
+      { route: 'unmask', body: async () => ({ reason: '入户核实' }) },
+    ];
+    for (const w of writes) {
+      for (const c of casesFor(['householdId', 'reason'])) {
+        const label = `POST /api/declarations/:id/${w.route} + ${c.name}`;
+        const id = await fresh();
+        const before = await rows();
+        const cases = await caseCount();
+        const res = await sendRaw(clerk, 'POST', `/api/declarations/${id}/${w.route}`, rawBody(await w.body(), c.extras));
+        if (c.extras.length === 0) expect(res.statusCode, `${label}: ${res.body}`).toBe(200);
+        else {
+          expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+          expect(await rows(), label).toEqual(before);
+          expect(await caseCount(), label).toBe(cases);
+        }
+      }
+    }
+  });
+
   it('every write route that takes a body is covered here', () => {
     const covered = new Set([
       'POST /api/users',
@@ -363,6 +441,12 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/cases/:id/events',
       'POST /api/cases/bulk',
       'PUT /api/settings/cases',
+      'PUT /api/settings/warnings',
+      // Self-declarations (above).
+      'POST /api/public/declarations',
+      'POST /api/declarations/:id/link',
+      'POST /api/declarations/:id/close',
+      'POST /api/declarations/:id/unmask',
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',

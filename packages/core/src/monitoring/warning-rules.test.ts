@@ -4,6 +4,7 @@ import {
   DEFAULT_WARNING_CONFIG,
   WARNING_RULES,
   WARNING_RULES_VERSION,
+  WARNING_RULE_CATALOGUE,
   WARNING_RULE_IDS,
   evaluateHouseholdWarnings,
   warningConfigSchema,
@@ -334,6 +335,19 @@ describe('warningConfigSchema', () => {
   it('refuses unknown keys, unknown rule ids and out-of-range values', () => {
     for (const bad of [{ margin: 10 }, { enabled: { below_the_line: false } }, { weights: { near_line: -1 } }, { fallPct: 120 }, { focusThresholdFen: 1.5 }]) {
       expect(warningConfigSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
+
+describe('WARNING_RULE_CATALOGUE', () => {
+  it('describes every rule in evaluation order, with thresholds the config really has', () => {
+    expect(WARNING_RULE_CATALOGUE.map((r) => r.id)).toEqual([...WARNING_RULE_IDS]);
+    const fields = Object.keys(warningConfigSchema.shape);
+    for (const entry of WARNING_RULE_CATALOGUE) {
+      expect(entry.title).toBe(WARNING_RULES.find((r) => r.id === entry.id)!.title);
+      expect(entry.version).toBe(WARNING_RULES_VERSION);
+      expect(entry.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of entry.parameters) expect(fields).toContain(p);
     }
   });
 });

@@ -347,3 +347,67 @@ export function evaluateHouseholdWarnings(facts: HouseholdWarningFacts, config: 
   const total = findings.reduce((s, f) => s + f.score, 0);
   return { findings, riskScore: Math.min(100, total) };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Catalogue: what each rule checks, for the settings screen and the API that edits the config.
+
+/** The config fields that tune each rule, so a screen can show a threshold next to the rule it changes. */
+export type WarningThresholdField = 'marginPct' | 'fallPct' | 'partFallPct' | 'partFallMinFen' | 'focusThresholdFen';
+
+export interface WarningRuleCatalogueEntry {
+  id: WarningRuleId;
+  title: string;
+  version: string;
+  /** What the rule checks, in Chinese, naming the thresholds as the settings screen labels them. */
+  description: string;
+  /** Needs a valid income record (households without one get only the other rules). */
+  needsIncome: boolean;
+  parameters: readonly WarningThresholdField[];
+}
+
+const RULE_DESCRIPTIONS: Record<WarningRuleId, { description: string; parameters: readonly WarningThresholdField[] }> = {
+  below_line: {
+    description: '最近一次有效收入记录的人均纯收入（季度累计数折算全年）低于当年监测收入线；监测线在“监测收入线”中按地区、年度设定。',
+    parameters: [],
+  },
+  near_line: {
+    description: '人均纯收入不低于监测线，但高出监测线不到“接近监测线幅度”（如 10% 即在监测线的 1.1 倍以内）。',
+    parameters: ['marginPct'],
+  },
+  income_fell: {
+    description: '人均纯收入比上年同期（同一季度累计）下降达到“收入下降幅度”。',
+    parameters: ['fallPct'],
+  },
+  part_fell: {
+    description: '工资性、经营净收入、财产性、转移性四项收入中任一项比上年同期下降达到“分项收入下降幅度”，且按全年计减少不少于“分项收入下降最小金额”。',
+    parameters: ['partFallPct', 'partFallMinFen'],
+  },
+  rigid_spending: {
+    description: '人均纯收入不低于监测线，但扣除合规自付医疗支出和教育支出后人均低于监测线。',
+    parameters: [],
+  },
+  no_labour: {
+    description: '家庭成员中没有普通劳动力或技能劳动力；不需要收入记录。',
+    parameters: [],
+  },
+  problem_flags: {
+    description: '存在住房不安全、饮水不安全、义务教育阶段失学辍学或有成员未参加基本医保；不需要收入记录。',
+    parameters: [],
+  },
+  focus_low_income: {
+    description: '人均纯收入低于“重点关注线”（常用 10,000 元），应落实一户一方案。',
+    parameters: ['focusThresholdFen'],
+  },
+};
+
+/** Every rule in evaluation order with its title, version and what it checks. */
+export const WARNING_RULE_CATALOGUE: readonly WarningRuleCatalogueEntry[] = Object.freeze(
+  WARNING_RULES.map((rule) => ({
+    id: rule.id,
+    title: rule.title,
+    version: WARNING_RULES_VERSION,
+    description: RULE_DESCRIPTIONS[rule.id].description,
+    needsIncome: rule.needsIncome,
+    parameters: RULE_DESCRIPTIONS[rule.id].parameters,
+  })),
+);

@@ -4,6 +4,9 @@ import { CaseNoticePage } from './CaseNoticePage';
 import { CasePage } from './CasePage';
 import { CasesPage } from './CasesPage';
 import { ChangePasswordPage } from './ChangePasswordPage';
+import { DeclarationStatusPage } from './DeclarationStatusPage';
+import { DeclarationsPage } from './DeclarationsPage';
+import { DeclarePage } from './DeclarePage';
 import { FocusPage } from './FocusPage';
 import { HomePage } from './HomePage';
 import { HouseholdPage } from './HouseholdPage';
@@ -21,6 +24,9 @@ import { WarningsPage } from './WarningsPage';
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // 农户自主申报: public pages outside the signed-in layout.
+    { path: '/declare', element: <DeclarePage /> },
+    { path: '/declare/status', element: <DeclarationStatusPage /> },
     {
       element: <SignedInArea />,
       children: [
@@ -33,6 +39,7 @@ export function createRouter() {
         { path: 'focus', element: <FocusPage /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/notices', element: <CaseNoticePage /> },
+        { path: 'cases/declarations', element: <DeclarationsPage /> },
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'admin/users', element: <UsersPage /> },
         { path: 'admin/audit', element: <AuditPage /> },

@@ -12,6 +12,8 @@ import { FocusService } from '../focus/focus.service.ts';
 /** Days the village has to look into a new warning (Yunnan escalates items open longer than 10 days). */
 export const WARNING_DUE_DAYS = 10;
 const PAGE = 5_000;
+/** Settings row holding the warning thresholds; edited through PUT /api/settings/warnings. */
+export const WARNINGS_KEY = 'warnings';
 
 export interface EvaluationActor {
   userId: string | null;
@@ -56,7 +58,7 @@ export class MonitoringService {
   }
 
   async config(): Promise<WarningConfig> {
-    const stored = await readSetting<unknown>(this.deps.db.orm, 'warnings');
+    const stored = await readSetting<unknown>(this.deps.db.orm, WARNINGS_KEY);
     return warningConfigSchema.parse(stored?.value ?? {}) as WarningConfig;
   }
 

@@ -1,14 +1,19 @@
 import {
   DEFAULT_SECURITY_SETTINGS,
   securitySettingsSchema,
+  WARNING_RULE_CATALOGUE,
+  WARNING_RULE_IDS,
+  warningConfigSchema,
   type LogicCheckConfig,
   type PasswordPolicy,
   type SecuritySettings,
+  type WarningConfig,
 } from '@zengshou/core';
 import type { AppDeps, Actor } from '../../platform/http/context.ts';
 import { VersionConflictError } from '../../platform/errors.ts';
 import { readSetting, writeSetting } from './settings.repository.ts';
 import { LOGIC_CHECKS_KEY, logicCheckConfig } from '../income/logic-check-config.ts';
+import { WARNINGS_KEY } from '../monitoring/monitoring.service.ts';
 
 const KEY = 'security';
 const CACHE_MS = 5_000;
@@ -52,6 +57,41 @@ export class SettingsService {
     });
     if (!saved) throw new VersionConflictError(await this.logicChecks());
     return this.logicChecks();
+  }
+
+  /**
+   * The warning thresholds in force — the stored values over core's defaults, every rule's switch spelled out,
+   * weights as stored (a missing one is 1) — with the row's version and the rule catalogue the screen lists.
+   * A stored value the schema no longer accepts is shown as the defaults, so the administrator can save over it.
+   */
+  async warnings() {
+    const stored = await readSetting<unknown>(this.deps.db.orm, WARNINGS_KEY);
+    const parsed = warningConfigSchema.safeParse(stored?.value ?? {});
+    const config = (parsed.success ? parsed.data : warningConfigSchema.parse({})) as WarningConfig;
+    return {
+      config: {
+        ...config,
+        enabled: Object.fromEntries(WARNING_RULE_IDS.map((id) => [id, config.enabled[id] !== false])) as WarningConfig['enabled'],
+        weights: { ...config.weights },
+      },
+      version: stored?.version ?? 1,
+      rules: WARNING_RULE_CATALOGUE,
+    };
+  }
+
+  /** New thresholds apply at the next evaluation (重新研判); open warnings keep their explanation until then. */
+  async updateWarnings(actor: Actor, ip: string, version: number, next: WarningConfig) {
+    const current = await this.warnings();
+    const saved = await this.deps.db.transaction(async (tx) => {
+      if (!(await writeSetting(tx.orm, WARNINGS_KEY, next, version))) return false;
+      await this.deps.audit.append(tx, {
+        action: 'settings.update', outcome: 'success', actor, ip, entity: 'settings', entityId: WARNINGS_KEY,
+        before: current.config, after: next,
+      });
+      return true;
+    });
+    if (!saved) throw new VersionConflictError(await this.warnings());
+    return this.warnings();
   }
 
   async updateSecurity(actor: Actor, ip: string, version: number, next: SecuritySettings) {

@@ -41,6 +41,8 @@ import { FocusService } from '../../modules/focus/focus.service.ts';
 import { focusRoutes } from '../../modules/focus/focus.routes.ts';
 import { casesRoutes } from '../../modules/cases/cases.routes.ts';
 import { CasesService } from '../../modules/cases/cases.service.ts';
+import { declarationsRoutes } from '../../modules/declarations/declarations.routes.ts';
+import { DeclarationsService } from '../../modules/declarations/declarations.service.ts';
 
 z.config(z.locales.zhCN());
 
@@ -153,6 +155,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(monitoringRoutes, { monitoring: new MonitoringService(deps) });
   await app.register(focusRoutes, { focus: new FocusService(deps), deps });
   await app.register(casesRoutes, { cases: new CasesService(deps) });
+  await app.register(declarationsRoutes, { declarations: new DeclarationsService(deps, config.declarations), deps, config: config.declarations });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,10 +1,13 @@
+import { declarationsEn } from './messages.declarations.en';
 import { casesEn } from './messages.cases.en';
+import { caseSettingsEn } from './messages.caseSettings.en';
 import { focusEn } from './messages.focus.en';
 import { importEn } from './messages.import.en';
 import { incomeEn } from './messages.income.en';
 import { logicChecksEn } from './messages.logicChecks.en';
 import { monitoringEn } from './messages.monitoring.en';
 import { registryEn } from './messages.registry.en';
+import { warningSettingsEn } from './messages.warningSettings.en';
 import type { MessageKey } from './messages.zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -68,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'menu.password': 'Change password',
   'menu.focus': 'Focus-group ledgers',
   'menu.cases': 'Monitoring cases',
+  'menu.declarations': 'Self-declarations',
 
   'role.village_clerk': 'Village clerk',
   'role.township_reviewer': 'Township reviewer',
@@ -238,6 +242,9 @@ export const en: Record<MessageKey, string> = {
   ...importEn,
   ...monitoringEn,
   ...logicChecksEn,
+  ...warningSettingsEn,
+  ...caseSettingsEn,
   ...focusEn,
   ...casesEn,
+  ...declarationsEn,
 };

@@ -1,10 +1,13 @@
+import { declarationsZhCN } from './messages.declarations.zh-CN';
 import { casesZhCN } from './messages.cases.zh-CN';
+import { caseSettingsZhCN } from './messages.caseSettings.zh-CN';
 import { focusZhCN } from './messages.focus.zh-CN';
 import { importZhCN } from './messages.import.zh-CN';
 import { incomeZhCN } from './messages.income.zh-CN';
 import { logicChecksZhCN } from './messages.logicChecks.zh-CN';
 import { monitoringZhCN } from './messages.monitoring.zh-CN';
 import { registryZhCN } from './messages.registry.zh-CN';
+import { warningSettingsZhCN } from './messages.warningSettings.zh-CN';
 
 /** The reference dictionary: every key exists here first, in Chinese (larger areas in their own files). */
 export const zhCN = {
@@ -68,6 +71,7 @@ export const zhCN = {
   'menu.password': '修改密码',
   'menu.focus': '重点群体台账',
   'menu.cases': '案件办理',
+  'menu.declarations': '自主申报',
 
   'role.village_clerk': '村级信息员',
   'role.township_reviewer': '乡镇审核员',
@@ -238,8 +242,11 @@ export const zhCN = {
   ...importZhCN,
   ...monitoringZhCN,
   ...logicChecksZhCN,
+  ...warningSettingsZhCN,
+  ...caseSettingsZhCN,
   ...focusZhCN,
   ...casesZhCN,
+  ...declarationsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,4 @@
-import type { LogicCheckConfig } from '@zengshou/core';
+import type { CaseConfig, LogicCheckConfig, WarningConfig, WarningRuleCatalogueEntry } from '@zengshou/core';
 
 export interface SecuritySettings {
   passwordMinLength: number;
@@ -19,4 +19,18 @@ export interface VersionedSettings {
 export interface VersionedLogicChecks {
   config: LogicCheckConfig;
   version: number;
+}
+
+/** 预警规则: thresholds (percentages as numbers, amounts in fen), each rule on or off, weights; the catalogue to list. */
+export interface VersionedWarningSettings {
+  config: WarningConfig;
+  version: number;
+  rules: WarningRuleCatalogueEntry[];
+}
+
+/** 案件办理时限: per-region overrides keyed by region code prefix (a nearer region wins), over core's defaults. */
+export interface VersionedCaseSettings {
+  version: number;
+  regions: Record<string, Partial<CaseConfig>>;
+  defaults: CaseConfig;
 }

@@ -1,5 +1,6 @@
 import { http } from '../../api';
-import type { VersionedLogicChecks, VersionedSettings } from '../types';
+import type { CaseConfig, WarningConfig } from '@zengshou/core';
+import type { VersionedCaseSettings, VersionedLogicChecks, VersionedSettings, VersionedWarningSettings } from '../types';
 
 export function fetchSettings(): Promise<VersionedSettings> {
   return http.get('/api/settings');
@@ -15,4 +16,20 @@ export function fetchLogicChecks(): Promise<VersionedLogicChecks> {
 
 export function saveLogicChecks(input: VersionedLogicChecks): Promise<VersionedLogicChecks> {
   return http.put('/api/settings/logic-checks', input);
+}
+
+export function fetchWarningSettings(): Promise<VersionedWarningSettings> {
+  return http.get('/api/settings/warnings');
+}
+
+export function saveWarningSettings(input: { version: number; config: WarningConfig }): Promise<VersionedWarningSettings> {
+  return http.put('/api/settings/warnings', input);
+}
+
+export function fetchCaseSettings(): Promise<VersionedCaseSettings> {
+  return http.get('/api/settings/cases');
+}
+
+export function saveCaseSettings(input: { version: number; regions: Record<string, Partial<CaseConfig>> }): Promise<VersionedCaseSettings> {
+  return http.put('/api/settings/cases', input);
 }

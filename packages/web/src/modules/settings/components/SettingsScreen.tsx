@@ -2,8 +2,10 @@ import { Tabs } from 'antd';
 import { useI18n } from '../../i18n';
 import { FullPageSpin, LoadErrorResult, PageContainer } from '../../ui';
 import { useSettings } from '../hooks/useSettings';
+import { CaseSettingsTab } from './CaseSettingsTab';
 import { LogicChecksTab } from './LogicChecksTab';
 import { SettingsForm } from './SettingsForm';
+import { WarningRulesTab } from './WarningRulesTab';
 
 function SecurityTab() {
   const settings = useSettings();
@@ -12,7 +14,10 @@ function SecurityTab() {
   return <SettingsForm current={settings.data} onReload={async () => (await settings.refetch()).data} />;
 }
 
-/** 系统设置: security settings, and the thresholds of the income logic checks (both settings:manage). */
+/**
+ * 系统设置 (all settings:manage): security settings, the thresholds of the income logic checks, the early-warning
+ * rules, and the per-region deadlines of the case workflow. Each tab loads its own settings row when opened.
+ */
 export function SettingsScreen() {
   const { t } = useI18n();
   return (
@@ -25,6 +30,16 @@ export function SettingsScreen() {
             key: 'logic-checks',
             label: <span data-testid="settings-tab-logic-checks">{t('settings.tab.logicChecks')}</span>,
             children: <LogicChecksTab />,
+          },
+          {
+            key: 'warnings',
+            label: <span data-testid="settings-tab-warnings">{t('settings.tab.warnings')}</span>,
+            children: <WarningRulesTab />,
+          },
+          {
+            key: 'cases',
+            label: <span data-testid="settings-tab-cases">{t('settings.tab.cases')}</span>,
+            children: <CaseSettingsTab />,
           },
         ]}
       />

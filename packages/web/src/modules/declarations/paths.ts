@@ -1,0 +1,3 @@
+export const DECLARE_PATH = '/declare';
+export const DECLARE_STATUS_PATH = '/declare/status';
+export const DECLARATIONS_PATH = '/cases/declarations';
