@@ -10,10 +10,15 @@ export function target0(_backend: string, db: FreshDatabase) {
 }
 
 /** Runs `zengshou <args>` in its own process; returns wall time and its peak resident memory (VmHWM). */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; seconds: number; peakMb: number; output: string }> {
+export function runCli(args: string[], env: Record<string, string>) {
+  return runNode([path.join(root, 'packages/server/bin/zengshou.js'), ...args], env);
+}
+
+/** Runs `node <args>` in its own process; returns wall time and its peak resident memory (VmHWM). */
+export function runNode(args: string[], env: Record<string, string>): Promise<{ code: number | null; seconds: number; peakMb: number; output: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/zengshou.js'), ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

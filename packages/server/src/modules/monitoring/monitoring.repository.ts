@@ -120,8 +120,9 @@ export async function applyEvaluation(tx: Tx, scope: string, at: Date, dueDays: 
     SELECT f.county_code, f.household_id, f.village_code, f.rule_id, f.rule_version, 'open', f.title, f.explanation, f.score, f.facts,
       f.period_year, f.period_quarter, ${at}, ${new Date(at.getTime() + dueDays * 86_400_000)}, ${at}
     FROM eval_findings f
-    WHERE NOT EXISTS (SELECT 1 FROM warnings w WHERE w.status = 'open' AND w.county_code = f.county_code
-                      AND w.household_id = f.household_id AND w.rule_id = f.rule_id)`);
+    -- The unique index on open warnings does the duplicate check. A NOT EXISTS here was planned as a scan of the
+    -- growing table per finding when warnings had been analysed while empty (PGlite's loader vacuums): quadratic.
+    ON CONFLICT (county_code, household_id, rule_id) WHERE status = 'open' DO NOTHING`);
   await tx.orm.execute(sql`UPDATE households h SET risk_score = s.risk_score, evaluated_at = ${at}
     FROM eval_scores s WHERE h.county_code = s.county_code AND h.id = s.household_id`);
   return { opened: opened.rowCount ?? 0, updated: updated.rowCount ?? 0, closed: closed.rowCount ?? 0 };
