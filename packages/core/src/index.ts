@@ -14,3 +14,4 @@ export * from './monitoring/warning-rules.ts';
 export * from './cases/case-workflow.ts';
 export * from './focus/index.ts';
 export * from './declarations/declaration.ts';
+export * from './department/department-lists.ts';

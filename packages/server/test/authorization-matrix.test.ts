@@ -147,6 +147,16 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'POST /api/declarations/:id/link': { allow: CASE_WORKERS },
   'POST /api/declarations/:id/close': { allow: CASE_WORKERS },
   'POST /api/declarations/:id/unmask': { allow: UNMASKERS },
+  // 部门筛查预警: department accounts (and the county administrator on their behalf) send lists and read only their own
+  // lists and match results; the village marks a pushed warning as a false positive.
+  'GET /api/department/templates/:listType': { allow: ['county_admin', 'department'] },
+  'POST /api/department/lists': { allow: ['county_admin', 'department'] },
+  'POST /api/department/lists/json': { allow: ['county_admin', 'department'] },
+  'GET /api/department/lists': { allow: ['county_admin', 'department'] },
+  'GET /api/department/lists/:id': { allow: ['county_admin', 'department'] },
+  'POST /api/department/lists/:id/apply': { allow: ['county_admin', 'department'] },
+  'GET /api/department/false-positive-rates': { allow: ['county_admin', 'department'] },
+  'POST /api/warnings/:id/false-positive': { allow: CASE_WORKERS },
 };
 
 type RecordPosition = Exclude<Position, 'none' | 'missing'>;
@@ -487,6 +497,24 @@ const REQUESTS: Record<string, Recipe> = {
   'POST /api/declarations/:id/unmask': {
     build: async (c) => ({ method: 'POST', url: `/api/declarations/${(await freshDeclaration(c.scopeCase.villageAt.own)).id}/unmask`, body: { reason: '矩阵测试' } }),
   },
+  'GET /api/department/templates/:listType': { build: () => ({ method: 'GET', url: '/api/department/templates/civil_affairs' }) },
+  'POST /api/department/lists': {
+    build: () => {
+      const csv = Buffer.from(`姓名,身份证号,危房等级\n和,${idNumber('19700101')},D级\n`);
+      const { body, headers } = multipartBody({ listType: 'housing', dryRun: 'true' }, { name: 'housing.csv', type: 'text/csv', content: csv });
+      return { method: 'POST', url: '/api/department/lists', body, headers };
+    },
+  },
+  'POST /api/department/lists/json': {
+    build: () => ({ method: 'POST', url: '/api/department/lists/json', body: { listType: 'housing', rows: [{ name: '和', idNumber: idNumber('19700101'), grade: 'D级' }] } }),
+  },
+  'GET /api/department/lists': { build: () => ({ method: 'GET', url: '/api/department/lists' }) },
+  'GET /api/department/lists/:id': { build: async (c) => ({ method: 'GET', url: `/api/department/lists/${await freshDepartmentList(c)}` }) },
+  'POST /api/department/lists/:id/apply': { build: async (c) => ({ method: 'POST', url: `/api/department/lists/${await freshDepartmentList(c)}/apply`, body: {} }) },
+  'GET /api/department/false-positive-rates': { build: () => ({ method: 'GET', url: '/api/department/false-positive-rates' }) },
+  'POST /api/warnings/:id/false-positive': {
+    build: async (c) => ({ method: 'POST', url: `/api/warnings/${await freshDepartmentWarning(c)}/false-positive`, body: { reason: '核实后情况不符' } }),
+  },
   'PUT /api/settings/cases': {
     build: async () => {
       const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'cases'`);
@@ -508,6 +536,28 @@ async function freshDeclaration(villageCode: string): Promise<{ id: string; rece
   const receiptCode = res.json().receiptCode as string;
   const r = await env.db.pool.query('SELECT id FROM declarations WHERE receipt_code = $1', [receiptCode]);
   return { id: r.rows[0].id as string, receiptCode, idNumber: body.idNumber };
+}
+
+/** A dry-run list uploaded by the caller in its own scope (a department account sees only its own lists). */
+async function freshDepartmentList(c: CallContext): Promise<string> {
+  const user = await env.db.pool.query('SELECT id FROM users WHERE username = $1', [c.username]);
+  const r = await env.db.pool.query(
+    `INSERT INTO department_lists (county_code, scope_code, list_type, uploaded_by, channel, file_name, sha256, status, created_at)
+     VALUES ($1, $2, 'housing', $3, 'api', 'matrix', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'dry_run', now()) RETURNING id`,
+    [c.scopeCase.scope.slice(0, 6), c.scopeCase.scope, user.rows[0]?.id ?? randomUUID()],
+  );
+  return r.rows[0].id;
+}
+
+/** An open department warning on the household in the caller's own village (one per call: a rule id of its own). */
+async function freshDepartmentWarning(c: CallContext): Promise<string> {
+  const r = await env.db.pool.query(
+    `INSERT INTO warnings (county_code, household_id, village_code, rule_id, rule_version, source, status, title, explanation, score, facts, opened_at, due_at, updated_at)
+     SELECT county_code, id, village_code, $2, '2026.1', 'department:housing', 'open', '住房被鉴定为危房', '矩阵测试', 30, '{}'::jsonb, now(), now(), now()
+     FROM households WHERE id = $1 RETURNING id`,
+    [c.fixtures.household.own!, `department:housing:${++seq}`],
+  );
+  return r.rows[0].id;
 }
 
 async function caseVersion(id: string): Promise<number> {

@@ -447,6 +447,11 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       'POST /api/declarations/:id/link',
       'POST /api/declarations/:id/close',
       'POST /api/declarations/:id/unmask',
+      // Department lists (below).
+      'POST /api/department/lists',
+      'POST /api/department/lists/json',
+      'POST /api/department/lists/:id/apply',
+      'POST /api/warnings/:id/false-positive',
       'POST /api/auth/password',
       'POST /api/users/:id/reset-password',
       'POST /api/auth/login',
@@ -807,6 +812,72 @@ describe('mass assignment on the registry: fields the server sets are refused (4
         expect(after, `${label}: a refused unmask was recorded as one`).toEqual(before);
       }
       await expectNothingInjected(label);
+    }
+  });
+
+  it('department lists: the JSON upload, apply and false-positive refuse every extra field (400); the multipart upload ignores extra form fields', async () => {
+    const dept = await env.as('department', R.county);
+    const clerk = await env.as('village_clerk', R.village);
+    const lists = async () => (await env.db.pool.query('SELECT id, county_code, scope_code, uploaded_by, status, list_type, warnings_opened FROM department_lists ORDER BY id')).rows;
+    const json = () => ({ listType: 'housing', dryRun: true, rows: [{ name: '和', idNumber: idNumber('19700101'), grade: 'D级' }] });
+    for (const c of casesFor(['listType', 'rows', 'dryRun'])) {
+      const label = `POST /api/department/lists/json + ${c.name}`;
+      const before = await lists();
+      const res = await sendRaw(dept, 'POST', '/api/department/lists/json', rawBody(json(), c.extras));
+      if (c.extras.length === 0) {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(201);
+        const added = (await lists()).filter((r) => !before.some((b) => b.id === r.id));
+        expect(added, label).toEqual([expect.objectContaining({ county_code: R.county, scope_code: R.county, uploaded_by: dept.userId, status: 'dry_run', list_type: 'housing' })]);
+      } else {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+        expect(await lists(), label).toEqual(before);
+      }
+    }
+    for (const c of casesFor([])) {
+      const label = `POST /api/department/lists/:id/apply + ${c.name}`;
+      const created = await dept.post('/api/department/lists/json', json());
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().list.id as string;
+      const before = await lists();
+      const res = await sendRaw(dept, 'POST', `/api/department/lists/${id}/apply`, rawBody({}, c.extras));
+      if (c.extras.length === 0) expect(res.statusCode, `${label}: ${res.body}`).toBe(200);
+      else {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+        expect(await lists(), label).toEqual(before);
+      }
+    }
+    const h = await clerk.post('/api/households', { householdNo: uniqueName('DLMA-'), villageCode: R.village, address: '一组', householdType: 'ordinary', assistanceStatus: 'none' });
+    expect(h.statusCode, h.body).toBe(201);
+    const warnings = async () => (await env.db.pool.query("SELECT id, status, close_reason, false_positive_reason, false_positive_by FROM warnings WHERE source LIKE 'department:%' ORDER BY id")).rows;
+    for (const c of casesFor(['reason'])) {
+      const label = `POST /api/warnings/:id/false-positive + ${c.name}`;
+      const w = await env.db.pool.query(
+        `INSERT INTO warnings (county_code, household_id, village_code, rule_id, rule_version, source, status, title, explanation, score, facts, opened_at, due_at, updated_at)
+         SELECT county_code, id, village_code, $2, '2026.1', 'department:housing', 'open', '住房被鉴定为危房', '测试', 30, '{}'::jsonb, now(), now(), now()
+         FROM households WHERE id = $1 RETURNING id`,
+        [h.json().household.id, `department:housing:${uniqueName('ma')}`],
+      );
+      const before = await warnings();
+      const res = await sendRaw(clerk, 'POST', `/api/warnings/${w.rows[0].id}/false-positive`, rawBody({ reason: '核实后情况不符' }, c.extras));
+      if (c.extras.length === 0) {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(200);
+        expect((await warnings()).find((x) => x.id === w.rows[0].id), label).toEqual({ id: w.rows[0].id, status: 'closed', close_reason: '误报：核实后情况不符', false_positive_reason: '核实后情况不符', false_positive_by: clerk.userId });
+      } else {
+        expect(res.statusCode, `${label}: ${res.body}`).toBe(400);
+        expect(await warnings(), label).toEqual(before);
+      }
+    }
+    // Multipart: form fields other than listType and dryRun are ignored; the list belongs to the uploader's scope.
+    const formExtras: Record<string, string> = { scope: R.otherCounty, scopeCode: R.otherCounty, regionCode: R.otherCounty, uploadedBy: INJECTED_ID, id: INJECTED_ID, status: 'applied' };
+    for (const k of [...Object.keys(formExtras), 'all']) {
+      const extras = k === 'all' ? Object.keys(formExtras) : [k];
+      const csv = Buffer.from(`姓名,身份证号,危房等级\n和,${idNumber('19700101')},D级\n`);
+      const fields: [string, string][] = [['listType', 'housing'], ['dryRun', 'true'], ...extras.map((e): [string, string] => [e, formExtras[e]!])];
+      const { body, headers } = multipartBody(fields, { name: 'housing.csv', type: 'text/csv', content: csv });
+      const res = await dept.request('POST', '/api/department/lists', body, headers);
+      expect(res.statusCode, `multipart + ${k}: ${res.body}`).toBe(201);
+      const stored = (await env.db.pool.query('SELECT id, scope_code, uploaded_by, status FROM department_lists WHERE id = $1', [res.json().list.id])).rows[0];
+      expect(stored, `multipart + ${k}`).toEqual({ id: res.json().list.id, scope_code: R.county, uploaded_by: dept.userId, status: 'dry_run' });
     }
   });
 

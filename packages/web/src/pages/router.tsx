@@ -7,6 +7,7 @@ import { ChangePasswordPage } from './ChangePasswordPage';
 import { DeclarationStatusPage } from './DeclarationStatusPage';
 import { DeclarationsPage } from './DeclarationsPage';
 import { DeclarePage } from './DeclarePage';
+import { DepartmentPage } from './DepartmentPage';
 import { FocusPage } from './FocusPage';
 import { HomePage } from './HomePage';
 import { HouseholdPage } from './HouseholdPage';
@@ -41,6 +42,7 @@ export function createRouter() {
         { path: 'cases/notices', element: <CaseNoticePage /> },
         { path: 'cases/declarations', element: <DeclarationsPage /> },
         { path: 'cases/:id', element: <CasePage /> },
+        { path: 'department', element: <DepartmentPage /> },
         { path: 'admin/users', element: <UsersPage /> },
         { path: 'admin/audit', element: <AuditPage /> },
         { path: 'admin/settings', element: <SettingsPage /> },

@@ -43,6 +43,8 @@ import { casesRoutes } from '../../modules/cases/cases.routes.ts';
 import { CasesService } from '../../modules/cases/cases.service.ts';
 import { declarationsRoutes } from '../../modules/declarations/declarations.routes.ts';
 import { DeclarationsService } from '../../modules/declarations/declarations.service.ts';
+import { departmentRoutes } from '../../modules/department/department.routes.ts';
+import { DepartmentService } from '../../modules/department/department.service.ts';
 
 z.config(z.locales.zhCN());
 
@@ -156,6 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(focusRoutes, { focus: new FocusService(deps), deps });
   await app.register(casesRoutes, { cases: new CasesService(deps) });
   await app.register(declarationsRoutes, { declarations: new DeclarationsService(deps, config.declarations), deps, config: config.declarations });
+  await app.register(departmentRoutes, { deps, department: new DepartmentService(deps) });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

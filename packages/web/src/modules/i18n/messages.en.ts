@@ -1,3 +1,4 @@
+import { departmentEn } from './messages.department.en';
 import { declarationsEn } from './messages.declarations.en';
 import { casesEn } from './messages.cases.en';
 import { caseSettingsEn } from './messages.caseSettings.en';
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   ...focusEn,
   ...casesEn,
   ...declarationsEn,
+  ...departmentEn,
 };

@@ -1,3 +1,4 @@
+import { departmentZhCN } from './messages.department.zh-CN';
 import { declarationsZhCN } from './messages.declarations.zh-CN';
 import { casesZhCN } from './messages.cases.zh-CN';
 import { caseSettingsZhCN } from './messages.caseSettings.zh-CN';
@@ -247,6 +248,7 @@ export const zhCN = {
   ...focusZhCN,
   ...casesZhCN,
   ...declarationsZhCN,
+  ...departmentZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { householdPath } from '../../registry';
+import { FalsePositiveAction } from '../../department';
 import { warningRuleTitle } from '../monitoringLabels';
 import type { Warning } from '../types';
 import { WARNING_PAGE_SIZES } from '../warningList';
@@ -47,7 +48,7 @@ export function WarningsTable(props: WarningsTableProps) {
       // The stored title is what the rule said when it fired; in English the current rendering of the rule.
       render: (_, w) => (
         <Typography.Text strong style={{ display: 'inline-block', maxWidth: 150 }}>
-          {language === 'en' ? warningRuleTitle(w.ruleId, language) : w.title}
+          {language === 'en' && w.source === 'rules' ? warningRuleTitle(w.ruleId, language) : w.title}
         </Typography.Text>
       ),
     },
@@ -65,7 +66,12 @@ export function WarningsTable(props: WarningsTableProps) {
     },
     { title: t('warnings.column.due'), key: 'due', width: 120, render: (_, w) => <WarningDueTag warning={w} stacked /> },
     ...(props.renderAction
-      ? [{ title: t('common.actions'), key: 'actions', width: 110, render: (_: unknown, w: Warning) => props.renderAction?.(w) }]
+      ? [{ title: t('common.actions'), key: 'actions', width: 110, render: (_: unknown, w: Warning) => (
+            <>
+              {props.renderAction?.(w)}
+              <FalsePositiveAction warning={w} />
+            </>
+          ) }]
       : []),
   ];
 

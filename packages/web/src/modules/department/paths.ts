@@ -1,0 +1,1 @@
+export const DEPARTMENT_PATH = '/department';
