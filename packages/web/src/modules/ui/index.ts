@@ -10,3 +10,4 @@ export { PageContainer } from './components/PageContainer';
 export { fieldErrorsFromIssues, fieldErrorsFromServer, schemaRule, showFieldErrors } from './formErrors';
 export type { FieldError, SafeParser, ValidationIssue } from './formErrors';
 export { formatDateTime } from './formatDateTime';
+export { useFirstPageOnRegionChange } from './useFirstPageOnRegionChange';

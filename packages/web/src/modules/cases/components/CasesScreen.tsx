@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Flex, Select, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { EnvironmentOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
@@ -6,7 +6,7 @@ import { CASE_STATES, CASE_STEP_ROLES } from '@zengshou/core';
 import { useCurrentUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useCurrentRegion } from '../../regions';
-import { LoadErrorResult, PageContainer } from '../../ui';
+import { LoadErrorResult, PageContainer, useFirstPageOnRegionChange } from '../../ui';
 import { caseLabelOptions } from '../caseLabels';
 import { bulkGroups, bulkStepFor, caseStateFromSearch, countsByStatus, searchFromCaseState } from '../caseList';
 import { useCases } from '../hooks/useCases';
@@ -38,18 +38,9 @@ export function CasesScreen() {
     setSearch(searchFromCaseState({ ...state, page: 1, ...patch }), { replace: true });
   };
 
-  // Another region in the region panel starts the list again from its first page.
-  const previousRegion = useRef(region.code);
-  useEffect(() => {
-    if (previousRegion.current === region.code) return;
-    previousRegion.current = region.code;
-    setSelected([]);
-    setSearch((current) => {
-      const next = new URLSearchParams(current);
-      next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [region.code, setSearch]);
+  useFirstPageOnRegionChange(region.code, setSearch);
+  // Rows chosen for bulk approval in one region are not carried into another.
+  useEffect(() => setSelected([]), [region.code]);
 
   const rows = cases.data?.items ?? [];
   const counts = countsByStatus(cases.data?.counts);

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { Alert, Badge, Button, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { EnvironmentOutlined, FileExcelOutlined, SyncOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -6,7 +5,7 @@ import { FOCUS_GROUPS, formatYuan, type FocusGroup } from '@zengshou/core';
 import { hasPermission, useCurrentUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useCurrentRegion } from '../../regions';
-import { DownloadButton, LoadErrorResult, PageContainer } from '../../ui';
+import { DownloadButton, LoadErrorResult, PageContainer, useFirstPageOnRegionChange } from '../../ui';
 import { countOf, ledgerExportUrl, ledgerStateFromSearch, searchFromLedgerState } from '../focusList';
 import { focusGroupLabel } from '../focusLabels';
 import { useFocusLedger, useRefreshPlanStatuses } from '../hooks/useFocusLedger';
@@ -32,17 +31,7 @@ export function FocusLedgerScreen() {
   const go = (next: LedgerState) => setSearch(searchFromLedgerState(next), { replace: true });
   const update = (patch: Partial<LedgerState>) => go({ ...state, page: 1, ...patch });
 
-  // Another region in the region panel starts the list again from its first page.
-  const previousRegion = useRef(region.code);
-  useEffect(() => {
-    if (previousRegion.current === region.code) return;
-    previousRegion.current = region.code;
-    setSearch((current) => {
-      const next = new URLSearchParams(current);
-      next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [region.code, setSearch]);
+  useFirstPageOnRegionChange(region.code, setSearch);
 
   const groupCounts = ledger.data?.counts.groups;
   const threshold = ledger.data?.lowIncomeThresholdFen;

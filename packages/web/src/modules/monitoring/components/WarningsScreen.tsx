@@ -1,11 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useCurrentRegion } from '../../regions';
-import { LoadErrorResult, PageContainer } from '../../ui';
+import { LoadErrorResult, PageContainer, useFirstPageOnRegionChange } from '../../ui';
 import { useEvaluateWarnings, useWarnings } from '../hooks/useWarnings';
 import type { Warning, WarningListState } from '../types';
 import { countsByRule, searchFromWarningState, warningStateFromSearch } from '../warningList';
@@ -28,17 +28,7 @@ export function WarningsScreen({ renderWarningAction }: { renderWarningAction?: 
   const update = (patch: Partial<WarningListState>) =>
     setSearch(searchFromWarningState({ ...state, page: 1, ...patch }), { replace: true });
 
-  // Another region in the region panel starts the list again from its first page.
-  const previousRegion = useRef(region.code);
-  useEffect(() => {
-    if (previousRegion.current === region.code) return;
-    previousRegion.current = region.code;
-    setSearch((current) => {
-      const next = new URLSearchParams(current);
-      next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [region.code, setSearch]);
+  useFirstPageOnRegionChange(region.code, setSearch);
 
   return (
     <PageContainer

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useCurrentRegion } from '../../regions';
-import { LoadErrorResult, PageContainer } from '../../ui';
+import { LoadErrorResult, PageContainer, useFirstPageOnRegionChange } from '../../ui';
 import { listStateFromSearch, searchFromListState } from '../householdFilters';
 import { useHouseholds } from '../hooks/useHouseholds';
 import type { HouseholdListState } from '../types';
@@ -28,17 +28,7 @@ export function HouseholdsScreen() {
   const update = (patch: Partial<HouseholdListState>) =>
     setSearch(searchFromListState({ ...state, page: 1, ...patch }), { replace: true });
 
-  // Another region in the region panel starts the list again from its first page.
-  const previousRegion = useRef(region.code);
-  useEffect(() => {
-    if (previousRegion.current === region.code) return;
-    previousRegion.current = region.code;
-    setSearch((current) => {
-      const next = new URLSearchParams(current);
-      next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [region.code, setSearch]);
+  useFirstPageOnRegionChange(region.code, setSearch);
 
   const reset = () => {
     setSearch(searchFromListState({ page: 1, pageSize: state.pageSize }), { replace: true });
