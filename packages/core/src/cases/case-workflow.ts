@@ -549,8 +549,8 @@ function addDays(date: string, days: number): string {
   return new Date(dateMs(date)! + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whole days from a to b (b − a). */
-function daysBetween(a: string, b: string): number {
+/** Whole days from a to b (b − a), both 'YYYY-MM-DD'. */
+export function daysBetween(a: string, b: string): number {
   return Math.round((dateMs(b)! - dateMs(a)!) / DAY_MS);
 }
 

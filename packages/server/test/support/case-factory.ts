@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { applyCaseEvent, decide, replay, type CaseEvent, type CaseState } from '@zengshou/core';
+import { DEFAULT_CASE_CONFIG, type CaseEvent } from '@zengshou/core';
 import type { Database } from '../../src/platform/db/database.ts';
-import * as repo from '../../src/modules/cases/cases.repository.ts';
+import { storeCaseHistory } from '../../src/modules/cases/cases.service.ts';
 
 const clerk = { userId: randomUUID(), roles: ['village_clerk' as const] };
 const reviewer = { userId: randomUUID(), roles: ['township_reviewer' as const] };
@@ -21,29 +21,11 @@ export function monitoredCaseEvents(householdId: string): CaseEvent[] {
   ];
 }
 
-/**
- * Stores a case straight into the tables (test fixtures only): every event still passes core's decide, so the
- * fixture is a case the workflow could really have produced.
- */
+/** Stores a case straight into the tables (test fixtures only), through the same path as the demo's cases. */
 export async function insertCase(db: Database, h: { countyCode: string; householdId: string; villageCode: string }, events: CaseEvent[] = monitoredCaseEvents(h.householdId)) {
-  let state: CaseState = replay([]);
-  for (const e of events) {
-    const d = decide(state, e);
-    if (!d.ok) throw new Error(`fixture step ${e.type} refused: ${d.reason}`);
-    state = applyCaseEvent(state, e);
-  }
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await repo.insertCase(tx, {
-      county: h.countyCode, id, caseNo: `${h.countyCode}-2025-F${id.slice(0, 8)}`, householdId: h.householdId, villageCode: h.villageCode,
-      source: 'cadre', warningId: null, status: state.status!, state, version: events.length, dueKind: null, dueDate: null, at: new Date(events[0]!.at),
-    });
-    for (const [i, event] of events.entries()) {
-      await repo.appendEvent(tx, { county: h.countyCode, caseId: id, seq: i + 1, event, actorId: null, actorName: '测试', requestId: null });
-    }
-    await repo.replaceMeasures(tx, { county: h.countyCode, caseId: id, householdId: h.householdId, villageCode: h.villageCode }, state.measures);
-  });
+  const caseNo = `${h.countyCode}-2025-F${randomUUID().slice(0, 8)}`;
+  const { id } = await db.transaction((tx) =>
+    storeCaseHistory(tx, h, events, { config: DEFAULT_CASE_CONFIG, caseNo, source: 'cadre', warningId: null, actorName: () => '测试' }),
+  );
   return id;
 }
-
-

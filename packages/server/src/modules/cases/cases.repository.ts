@@ -72,11 +72,11 @@ export interface Projection {
   at: Date;
 }
 
-export async function insertCase(tx: Tx, c: { county: string; id: string; caseNo: string; householdId: string; villageCode: string; source: string; warningId: string | null } & Projection) {
+export async function insertCase(tx: Tx, c: { county: string; id: string; caseNo: string; householdId: string; villageCode: string; source: string; warningId: string | null; openedAt: Date } & Projection) {
   await tx.orm.execute(sql`INSERT INTO cases (county_code, id, case_no, household_id, village_code, source, warning_id, status, state, version,
       due_kind, due_date, opened_at, updated_at)
     VALUES (${c.county}, ${c.id}::uuid, ${c.caseNo}, ${c.householdId}::uuid, ${c.villageCode}, ${c.source}, ${c.warningId}::uuid, ${c.status},
-      ${JSON.stringify(c.state)}::jsonb, ${c.version}, ${c.dueKind}, ${c.dueDate}::date, ${c.at}, ${c.at})`);
+      ${JSON.stringify(c.state)}::jsonb, ${c.version}, ${c.dueKind}, ${c.dueDate}::date, ${c.openedAt}, ${c.at})`);
 }
 
 export async function updateProjection(tx: Tx, county: string, id: string, p: Projection) {

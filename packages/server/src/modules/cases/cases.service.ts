@@ -1,6 +1,6 @@
 import {
   CASE_EVENT_LABELS, CASE_STATE_LABELS, CASE_STEP_ROLES, DEFAULT_CASE_CONFIG, ROLE_LABELS, ELIMINATION_WAY_LABELS, MONITORING_CATEGORY, annualise, applyCaseEvent,
-  caseConfigSchema, caseEventSchema, chinaDate, deadlines, decide, effectiveLine, eliminationProblems, labelOf, replay, stepsOpenTo,
+  caseConfigSchema, caseEventSchema, chinaDate, daysBetween, deadlines, decide, effectiveLine, eliminationProblems, formatYuan, labelOf, replay, stepsOpenTo,
   type CaseActor, type CaseConfig, type CaseContext, type CaseEvent, type CaseEventType, type CaseState, type CaseStatus, type EliminationFacts,
   type LeadSource, type MonitoringLine, type Role,
 } from '@zengshou/core';
@@ -123,7 +123,7 @@ export class CasesService {
   summary(row: repo.CaseRow, state: CaseState = row.state) {
     const today = this.today();
     const due = row.due_date ? { kind: row.due_kind, date: row.due_date } : null;
-    const urgency = !due ? 'none' : due.date < today ? 'overdue' : daysFrom(today, due.date) <= DUE_SOON_DAYS ? 'due_soon' : 'normal';
+    const urgency = !due ? 'none' : due.date < today ? 'overdue' : daysBetween(today, due.date) <= DUE_SOON_DAYS ? 'due_soon' : 'normal';
     return {
       id: row.id,
       caseNo: row.case_no,
@@ -274,7 +274,7 @@ export class CasesService {
     const caseNo = `${household.county_code}-${year}-${String(number).padStart(5, '0')}`;
     await repo.insertCase(tx, {
       county: household.county_code, id: caseId, caseNo, householdId: household.id, villageCode: household.village_code,
-      source: state.source!, warningId: meta.warningId, ...projection(state, config, new Date(event.at)),
+      source: state.source!, warningId: meta.warningId, openedAt: new Date(event.at), ...projection(state, config, new Date(event.at)),
     });
     await repo.appendEvent(tx, { county: household.county_code, caseId, seq: 1, event, actorId: meta.actorId, actorName: meta.actorName, requestId: meta.requestId });
     if (meta.warningId) await repo.linkWarning(tx, household.county_code, meta.warningId, caseId);
@@ -435,7 +435,7 @@ function timelineDetail(r: repo.TimelineRow): string | null {
     case 'case_event':
       return `经办人：${r.detail}`;
     case 'income_recorded': {
-      const yuan = r.amount === null ? '' : `截至本季度人均纯收入 ${(r.amount / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
+      const yuan = r.amount === null ? '' : `截至本季度人均纯收入 ${formatYuan(r.amount)}`;
       const source = r.title.startsWith('import:') ? '批量导入' : '表单录入';
       return [yuan, source, r.detail].filter(Boolean).join('；');
     }
@@ -451,6 +451,35 @@ function lineFor(lines: readonly MonitoringLine[], villageCode: string, year: nu
     if (line) return line.amountFen;
   }
   return null;
+}
+
+/**
+ * Stores a whole case history at once (the demo's cases, the tests' fixtures). Every event still passes `decide` in
+ * order, so what is stored is a history the workflow could have produced.
+ */
+export async function storeCaseHistory(
+  tx: Tx,
+  h: { countyCode: string; householdId: string; villageCode: string },
+  events: readonly CaseEvent[],
+  o: { config: CaseConfig; caseNo: string; source: LeadSource; warningId: string | null; actorName: (e: CaseEvent) => string },
+) {
+  let state = replay([]);
+  for (const e of events) {
+    const d = decide(state, e, { config: o.config });
+    if (!d.ok) throw new Error(`${e.type} refused: ${d.reason}`);
+    state = applyCaseEvent(state, e);
+  }
+  const id = crypto.randomUUID();
+  await repo.insertCase(tx, {
+    county: h.countyCode, id, caseNo: o.caseNo, householdId: h.householdId, villageCode: h.villageCode, source: o.source, warningId: o.warningId,
+    openedAt: new Date(events[0]!.at), ...projection(state, o.config, new Date(events.at(-1)!.at)),
+  });
+  for (const [i, event] of events.entries()) {
+    await repo.appendEvent(tx, { county: h.countyCode, caseId: id, seq: i + 1, event, actorId: event.actor.system ? null : event.actor.userId, actorName: o.actorName(event), requestId: null });
+  }
+  await repo.replaceMeasures(tx, { county: h.countyCode, caseId: id, householdId: h.householdId, villageCode: h.villageCode }, state.measures);
+  if (o.warningId) await repo.linkWarning(tx, h.countyCode, o.warningId, id);
+  return { id, state };
 }
 
 /** The stored projection of a state: status, state, version and the earliest deadline still open. */
@@ -481,10 +510,6 @@ function bulkEvent(step: BulkStep, state: CaseState): StepInput | string {
       };
     }
   }
-}
-
-function daysFrom(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 

@@ -1,9 +1,9 @@
 import {
-  applyCaseEvent, decide, replay, type CaseActor, type CaseEvent, type CaseState, type MeasureCategory, type RiskType,
+  type CaseActor, type CaseEvent, type MeasureCategory, type RiskType,
 } from '@zengshou/core';
 import type { AppDeps } from '../../platform/http/context.ts';
 import { queryOne, queryRows, sql } from '../../platform/db/sql.ts';
-import { CasesService, projection } from './cases.service.ts';
+import { CasesService, storeCaseHistory } from './cases.service.ts';
 import * as repo from './cases.repository.ts';
 
 const DAY = 86_400_000;
@@ -64,26 +64,12 @@ export async function seedDemoCases(deps: AppDeps, township: string, log: (line:
     for (const [n, { warning: w, stage }] of picks.entries()) {
       const plan = RISK_BY_RULE[w.rule_id] ?? RISK_BY_RULE.below_line!;
       const events = demoEvents(stage, now, { clerk, reviewer, county }, w, plan);
-      const config = await service.config(w.village_code, tx.orm);
-      let state: CaseState = replay([]);
-      for (const e of events) {
-        const d = decide(state, e, { config });
-        if (!d.ok) throw new Error(`demo case ${stage}: ${e.type} refused: ${d.reason}`);
-        state = applyCaseEvent(state, e);
-      }
       const year = new Date(events[0]!.at).getUTCFullYear();
-      const id = crypto.randomUUID();
       const caseNo = `${w.county_code}-${year}-${String(await repo.nextCaseNumber(tx, w.county_code, year)).padStart(5, '0')}`;
-      await repo.insertCase(tx, {
-        county: w.county_code, id, caseNo, householdId: w.household_id, villageCode: w.village_code, source: 'warning', warningId: w.id,
-        ...projection(state, config, new Date(events.at(-1)!.at)),
+      const { state } = await storeCaseHistory(tx, { countyCode: w.county_code, householdId: w.household_id, villageCode: w.village_code }, events, {
+        config: await service.config(w.village_code, tx.orm), caseNo, source: 'warning', warningId: w.id,
+        actorName: (e) => (e.actor.roles[0] === 'village_clerk' ? clerkUser.display_name : e.actor.roles[0] === 'township_reviewer' ? reviewerUser.display_name : countyUser.display_name),
       });
-      for (const [i, event] of events.entries()) {
-        const name = event.actor.roles[0] === 'village_clerk' ? clerkUser.display_name : event.actor.roles[0] === 'township_reviewer' ? reviewerUser.display_name : countyUser.display_name;
-        await repo.appendEvent(tx, { county: w.county_code, caseId: id, seq: i + 1, event, actorId: event.actor.userId, actorName: name, requestId: null });
-      }
-      await repo.replaceMeasures(tx, { county: w.county_code, caseId: id, householdId: w.household_id, villageCode: w.village_code }, state.measures);
-      await repo.linkWarning(tx, w.county_code, w.id, id);
       if (state.status === 'monitored' && state.category) await repo.setHouseholdCategory(tx, w.county_code, w.household_id, state.category);
       made = n + 1;
     }
