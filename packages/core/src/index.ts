@@ -15,3 +15,7 @@ export * from './cases/case-workflow.ts';
 export * from './focus/index.ts';
 export * from './declarations/declaration.ts';
 export * from './department/department-lists.ts';
+export * from './targets/index.ts';
+export * from './dashboard/index.ts';
+export * from './assessment/index.ts';
+export * from './exchange/index.ts';

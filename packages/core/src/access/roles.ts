@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'cases:approve',
   'monitoring:manage',
   'department:upload',
+  // Setting income targets per region and year, and the quarterly assessment's scoring rules.
+  'targets:manage',
   'users:manage',
   'audit:read',
   'settings:manage',
@@ -63,6 +65,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Sets the county's monitoring line (only ever above the province's) and re-runs the early warnings.
     'monitoring:manage',
     'department:upload',
+    'targets:manage',
   ],
   // City and province leaders see figures and lists, always masked.
   viewer: ['regions:read', 'registry:read', 'registry:export'],

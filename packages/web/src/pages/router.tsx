@@ -6,7 +6,10 @@ import { CasesPage } from './CasesPage';
 import { ChangePasswordPage } from './ChangePasswordPage';
 import { DeclarationStatusPage } from './DeclarationStatusPage';
 import { DeclarationsPage } from './DeclarationsPage';
+import { DashboardHouseholdsPage } from './DashboardHouseholdsPage';
+import { DashboardPage } from './DashboardPage';
 import { DeclarePage } from './DeclarePage';
+import { ExchangePage } from './ExchangePage';
 import { DepartmentPage } from './DepartmentPage';
 import { FocusPage } from './FocusPage';
 import { HomePage } from './HomePage';
@@ -16,8 +19,11 @@ import { ImportPage } from './ImportPage';
 import { LinesPage } from './LinesPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
+import { ReportPrintPage } from './ReportPrintPage';
+import { ReportsPage } from './ReportsPage';
 import { SettingsPage } from './SettingsPage';
 import { SignedInArea } from './SignedInArea';
+import { TargetsPage } from './TargetsPage';
 import { UsersPage } from './UsersPage';
 import { WarningsPage } from './WarningsPage';
 
@@ -35,6 +41,12 @@ export function createRouter() {
         { path: 'registry/households', element: <HouseholdsPage /> },
         { path: 'registry/households/:id', element: <HouseholdPage /> },
         { path: 'registry/import', element: <ImportPage /> },
+        { path: 'registry/exchange', element: <ExchangePage /> },
+        { path: 'dashboard', element: <DashboardPage /> },
+        { path: 'dashboard/households', element: <DashboardHouseholdsPage /> },
+        { path: 'targets', element: <TargetsPage /> },
+        { path: 'reports', element: <ReportsPage /> },
+        { path: 'reports/print/:kind', element: <ReportPrintPage /> },
         { path: 'monitoring/warnings', element: <WarningsPage /> },
         { path: 'monitoring/lines', element: <LinesPage /> },
         { path: 'focus', element: <FocusPage /> },

@@ -3,6 +3,8 @@ import { RegionsService } from '../regions/regions.service.ts';
 import { DEMO_COUNTY, DEMO_TOWNSHIP, generateDemoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedDemoCases } from '../cases/demo-cases.ts';
 import { seedDemoFocusPlans } from '../focus/focus-demo.ts';
+import { seedDemoTargets } from '../targets/targets-demo.ts';
+import { refreshStaleRollups } from '../rollups/rollups.service.ts';
 import { loadSyntheticPopulation } from './population-loader.ts';
 import { queryOne, sql } from '../../platform/db/sql.ts';
 import { proposeLineByFactors } from '@zengshou/core';
@@ -76,5 +78,7 @@ export async function seedDemo(
   const accounts = await seedDemoAccounts(deps, password);
   await seedDemoCases(deps, DEMO_TOWNSHIP, log);
   await seedDemoFocusPlans(deps, DEMO_TOWNSHIP, log);
+  await seedDemoTargets(deps, log);
+  await refreshStaleRollups(deps);
   return { accounts, password: accounts ? password : null, passwordGenerated: accounts !== null && demoPassword === null };
 }

@@ -45,6 +45,10 @@ import { declarationsRoutes } from '../../modules/declarations/declarations.rout
 import { DeclarationsService } from '../../modules/declarations/declarations.service.ts';
 import { departmentRoutes } from '../../modules/department/department.routes.ts';
 import { DepartmentService } from '../../modules/department/department.service.ts';
+import { targetsRoutes } from '../../modules/targets/targets.routes.ts';
+import { dashboardRoutes } from '../../modules/dashboard/dashboard.routes.ts';
+import { reportsRoutes } from '../../modules/reports/reports.routes.ts';
+import { exchangeRoutes } from '../../modules/exchange/exchange.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -159,6 +163,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(casesRoutes, { cases: new CasesService(deps) });
   await app.register(declarationsRoutes, { declarations: new DeclarationsService(deps, config.declarations), deps, config: config.declarations });
   await app.register(departmentRoutes, { deps, department: new DepartmentService(deps) });
+  await app.register(targetsRoutes, { deps });
+  await app.register(dashboardRoutes, { deps });
+  await app.register(reportsRoutes, { deps });
+  await app.register(exchangeRoutes, { deps });
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

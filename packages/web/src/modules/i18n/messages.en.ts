@@ -1,3 +1,7 @@
+import { dashboardEn } from './messages.dashboard.en';
+import { targetsEn } from './messages.targets.en';
+import { reportsEn } from './messages.reports.en';
+import { exchangeEn } from './messages.exchange.en';
 import { departmentEn } from './messages.department.en';
 import { declarationsEn } from './messages.declarations.en';
 import { casesEn } from './messages.cases.en';
@@ -249,4 +253,8 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...declarationsEn,
   ...departmentEn,
+  ...dashboardEn,
+  ...targetsEn,
+  ...reportsEn,
+  ...exchangeEn,
 };

@@ -1,3 +1,7 @@
+import { dashboardZhCN } from './messages.dashboard.zh-CN';
+import { targetsZhCN } from './messages.targets.zh-CN';
+import { reportsZhCN } from './messages.reports.zh-CN';
+import { exchangeZhCN } from './messages.exchange.zh-CN';
 import { departmentZhCN } from './messages.department.zh-CN';
 import { declarationsZhCN } from './messages.declarations.zh-CN';
 import { casesZhCN } from './messages.cases.zh-CN';
@@ -249,6 +253,10 @@ export const zhCN = {
   ...casesZhCN,
   ...declarationsZhCN,
   ...departmentZhCN,
+  ...dashboardZhCN,
+  ...targetsZhCN,
+  ...reportsZhCN,
+  ...exchangeZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,2 @@
+// dashboard and rollup definitions: filled in by its module.
+export {};

@@ -1,0 +1,2 @@
+// national-format exchange layout: filled in by its module.
+export {};

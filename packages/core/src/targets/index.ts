@@ -1,0 +1,2 @@
+// income targets: filled in by its module.
+export {};

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/http/context.ts';
+
+/** Routes of the targets module; registered in platform/http/app.ts. */
+export async function targetsRoutes(_app: FastifyInstance, _opts: { deps: AppDeps }) {}

@@ -1,0 +1,2 @@
+// Dashboard: filled in by its module.
+export {};

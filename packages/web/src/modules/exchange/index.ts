@@ -1,0 +1,2 @@
+// National-format exchange: filled in by its module.
+export {};

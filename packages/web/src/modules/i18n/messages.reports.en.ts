@@ -1,0 +1,5 @@
+import type { reportsZhCN } from './messages.reports.zh-CN';
+
+export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
+  'menu.reports': 'Reports and assessment',
+};

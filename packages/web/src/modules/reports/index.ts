@@ -1,0 +1,2 @@
+// Reports and assessment: filled in by its module.
+export {};

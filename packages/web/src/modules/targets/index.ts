@@ -1,0 +1,2 @@
+// Income targets: filled in by its module.
+export {};
