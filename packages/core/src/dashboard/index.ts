@@ -1,2 +1,1 @@
-// dashboard and rollup definitions: filled in by its module.
-export {};
+export * from './dashboard-contract.ts';
