@@ -2,6 +2,7 @@ import type { CaseStatus, RiskType } from '../cases/case-workflow.ts';
 import type { FocusGroup } from '../focus/focus-groups.ts';
 import type { IncomePart } from '../registry/income-items.ts';
 import type { HouseholdType, MonitoringCategory } from '../registry/registry-enums.ts';
+import type { RegionLevel } from '../region-code.ts';
 
 /**
  * The dashboard's answer for one region and one period (`GET /api/dashboard`). The server builds it from
@@ -9,8 +10,6 @@ import type { HouseholdType, MonitoringCategory } from '../registry/registry-enu
  * dispatch report read the same shape. Money is in fen; shares and rates are fractions (0.125 = 12.5 %), null
  * when the denominator is zero or the comparison period has no data.
  */
-export type RegionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
-
 export interface DashboardRegion {
   code: string;
   name: string;
