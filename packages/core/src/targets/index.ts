@@ -1,2 +1,2 @@
-// income targets: filled in by its module.
-export {};
+export * from './income-targets.ts';
+export * from './target-sheet.ts';

@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { TargetsScreen } from '../modules/targets';
 
-/** Filled in by the targets module. */
 export function TargetsPage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:read']}>
+      <TargetsScreen />
+    </RequirePermission>
+  );
 }

@@ -1,2 +1,2 @@
-// Income targets: filled in by its module.
-export {};
+export { TargetsScreen } from './components/TargetsScreen';
+export { targetKeys } from './queryKeys';
