@@ -147,6 +147,31 @@ const EXPECTED: Record<string, RoutePolicy> = {
   'POST /api/declarations/:id/link': { allow: CASE_WORKERS },
   'POST /api/declarations/:id/close': { allow: CASE_WORKERS },
   'POST /api/declarations/:id/unmask': { allow: UNMASKERS },
+  // Income targets (增收目标): read like the registry; set and imported by the county; exported by the exporters.
+  'GET /api/targets': { allow: REGISTRY_READERS },
+  'GET /api/targets/:region/:year/history': { allow: REGISTRY_READERS, target: 'region' },
+  'GET /api/targets/export': { allow: EXPORTERS },
+  'GET /api/targets/template': { allow: ['county_admin'] },
+  'PUT /api/targets/:region/:year': { allow: ['county_admin'], target: 'region' },
+  'POST /api/targets/import': { allow: ['county_admin'] },
+  // Dispatch reports and assessment: figures and masked lists, read (and printed or exported) by whoever reads the
+  // registry — the township reviewer prints the semi-monthly list; the county sets the scoring rules.
+  'GET /api/reports/dispatch': { allow: REGISTRY_READERS },
+  'GET /api/reports/dispatch.xlsx': { allow: REGISTRY_READERS },
+  'GET /api/reports/township-review': { allow: REGISTRY_READERS },
+  'GET /api/reports/township-review.xlsx': { allow: REGISTRY_READERS },
+  'GET /api/reports/assessment': { allow: REGISTRY_READERS },
+  'GET /api/reports/assessment.xlsx': { allow: REGISTRY_READERS },
+  'GET /api/reports/assessment/rules': { allow: REGISTRY_READERS, target: 'region' },
+  'PUT /api/reports/assessment/rules': { allow: ['county_admin'], target: 'region' },
+  // National-format exchange: exported like a household list, imported like any bulk data entry.
+  'GET /api/exchange/national.xlsx': { allow: EXPORTERS },
+  'POST /api/exchange/imports': { allow: REGISTRY_WRITERS },
+  'GET /api/exchange/imports/:id': { allow: REGISTRY_WRITERS, target: 'importJob' },
+  // Dashboards: figures and masked household lists, for whoever reads the registry. The region is a filter like the
+  // household list's (a parent answers with the caller's own scope, a sibling is not found: dashboard.test.ts).
+  'GET /api/dashboard': { allow: REGISTRY_READERS },
+  'GET /api/dashboard/households': { allow: REGISTRY_READERS },
   // 部门筛查预警: department accounts (and the county administrator on their behalf) send lists and read only their own
   // lists and match results; the village marks a pushed warning as a false positive.
   'GET /api/department/templates/:listType': { allow: ['county_admin', 'department'] },
@@ -276,6 +301,13 @@ function multipartBody(fields: Record<string, string>, file: { name: string; typ
 const runningImports: Promise<unknown>[] = [];
 async function settleImports() {
   while (runningImports.length > 0) await Promise.allSettled(runningImports.splice(0));
+  // The national-format import runs on after its 202 inside the exchange module: wait for its job to end too.
+  for (let i = 0; i < 600; i++) {
+    const r = await env.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status IN ('queued', 'running')`);
+    if (r.rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('an import did not end within 30 s');
 }
 
 const memberBody = (householdId: string) => ({
@@ -497,6 +529,54 @@ const REQUESTS: Record<string, Recipe> = {
   'POST /api/declarations/:id/unmask': {
     build: async (c) => ({ method: 'POST', url: `/api/declarations/${(await freshDeclaration(c.scopeCase.villageAt.own)).id}/unmask`, body: { reason: '矩阵测试' } }),
   },
+  'GET /api/targets': { build: () => ({ method: 'GET', url: '/api/targets' }) },
+  'GET /api/targets/:region/:year/history': { build: (c) => ({ method: 'GET', url: `/api/targets/${c.record}/2024/history` }) },
+  'GET /api/targets/export': { build: () => ({ method: 'GET', url: '/api/targets/export' }) },
+  'GET /api/targets/template': { build: () => ({ method: 'GET', url: '/api/targets/template' }) },
+  'PUT /api/targets/:region/:year': {
+    build: async (c) => {
+      const r = await env.db.pool.query('SELECT version FROM income_targets WHERE region_code = $1 AND year = 2030 AND superseded_at IS NULL', [c.record]);
+      // A different figure each time, so every allowed call is a real save.
+      const fen = 3_000_000 + ++seq * 100;
+      return {
+        method: 'PUT',
+        url: `/api/targets/${c.record}/2030`,
+        body: { version: r.rows[0]?.version ?? 0, perCapitaNetFen: fen, partsFen: { wage: fen - 900_000, business: 500_000, property: 100_000, transfer: 300_000 }, growthRate: 0.1, source: '矩阵测试' },
+      };
+    },
+  },
+  'POST /api/targets/import': {
+    build: async () => {
+      targetTemplate ??= (await (await env.as('county_admin', R.province)).get('/api/targets/template')).rawPayload;
+      const { body, headers } = multipartBody({ dryRun: 'true' }, { name: 'targets.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: targetTemplate });
+      return { method: 'POST', url: '/api/targets/import', body, headers };
+    },
+  },
+  'GET /api/reports/dispatch': { build: () => ({ method: 'GET', url: '/api/reports/dispatch?month=2026-02' }) },
+  'GET /api/reports/dispatch.xlsx': { build: () => ({ method: 'GET', url: '/api/reports/dispatch.xlsx?month=2026-02' }) },
+  'GET /api/reports/township-review': { build: () => ({ method: 'GET', url: '/api/reports/township-review?date=2026-03-02' }) },
+  'GET /api/reports/township-review.xlsx': { build: () => ({ method: 'GET', url: '/api/reports/township-review.xlsx?date=2026-03-02' }) },
+  'GET /api/reports/assessment': { build: () => ({ method: 'GET', url: '/api/reports/assessment?year=2025&quarter=4' }) },
+  'GET /api/reports/assessment.xlsx': { build: () => ({ method: 'GET', url: '/api/reports/assessment.xlsx?year=2025&quarter=4' }) },
+  'GET /api/reports/assessment/rules': { build: (c) => ({ method: 'GET', url: `/api/reports/assessment/rules?region=${c.record}` }) },
+  'PUT /api/reports/assessment/rules': {
+    build: async (c) => {
+      const r = await env.db.pool.query(`SELECT version FROM settings WHERE key = 'assessment'`);
+      return { method: 'PUT', url: '/api/reports/assessment/rules', body: { version: r.rows[0]?.version ?? 0, region: c.record, rules: null } };
+    },
+  },
+  'GET /api/exchange/national.xlsx': { build: () => ({ method: 'GET', url: '/api/exchange/national.xlsx' }) },
+  'POST /api/exchange/imports': {
+    build: async () => {
+      // A real exchange file (the whole province, unmasked): a caller's dry run refuses the rows outside its scope.
+      exchangeFile ??= (await (await env.as('county_admin', R.province)).get('/api/exchange/national.xlsx')).rawPayload;
+      const { body, headers } = multipartBody({ dryRun: 'true' }, { name: 'national.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: exchangeFile });
+      return { method: 'POST', url: '/api/exchange/imports', body, headers };
+    },
+  },
+  'GET /api/exchange/imports/:id': { build: (c) => ({ method: 'GET', url: `/api/exchange/imports/${c.record}` }) },
+  'GET /api/dashboard': { build: () => ({ method: 'GET', url: '/api/dashboard?year=2025&quarter=2' }) },
+  'GET /api/dashboard/households': { build: () => ({ method: 'GET', url: '/api/dashboard/households?year=2025&quarter=2&metric=reported' }) },
   'GET /api/department/templates/:listType': { build: () => ({ method: 'GET', url: '/api/department/templates/civil_affairs' }) },
   'POST /api/department/lists': {
     build: () => {
@@ -564,6 +644,11 @@ async function caseVersion(id: string): Promise<number> {
   const r = await env.db.pool.query('SELECT version FROM cases WHERE id = $1', [id]);
   return r.rows[0]?.version ?? 1;
 }
+
+/** The targets template (an empty sheet with the import headers), fetched once. */
+let targetTemplate: Buffer | undefined;
+/** A national-format exchange file, exported once. */
+let exchangeFile: Buffer | undefined;
 
 let householdMaker: (TestClient & { userId: string }) | null = null;
 async function freshHousehold(villageCode: string): Promise<string> {

@@ -467,6 +467,11 @@ describe('mass assignment: extra fields are refused or ignored, never stored', (
       // Focus ledgers (below).
       'PUT /api/households/:id/focus-plan',
       'POST /api/focus/refresh',
+      // Income targets (below).
+      'PUT /api/targets/:region/:year',
+      'POST /api/targets/import',
+      'PUT /api/reports/assessment/rules',
+      'POST /api/exchange/imports',
     ]);
     // Writes without a body: extra fields have nowhere to go (checked below by sending them anyway).
     const bodiless = new Set(['POST /api/auth/logout', 'POST /api/users/:id/unlock', 'POST /api/monitoring/evaluate']);
@@ -1026,6 +1031,93 @@ describe('mass assignment on focus plans: fields the server sets are refused (40
       expect(res.statusCode, `refresh + ${extras.join(',')}: ${res.body}`).toBe(400);
       expect(await planState(), extras.join(',')).toEqual(before);
     }
+  });
+});
+
+describe('mass assignment on income targets: region and year come from the path, anything extra is refused (400)', () => {
+  let admin: TestClient;
+  beforeAll(async () => {
+    admin = await env.as('county_admin', R.county);
+  });
+  const targetRows = async () =>
+    (await env.db.pool.query(`SELECT region_code, year, version, per_capita_fen, wage_fen, superseded_at IS NULL AS current FROM income_targets ORDER BY id`)).rows;
+  const base = (version: number, perCapitaNetFen: number) => ({
+    version,
+    perCapitaNetFen,
+    partsFen: { wage: perCapitaNetFen / 2, business: perCapitaNetFen / 4, property: perCapitaNetFen / 20, transfer: perCapitaNetFen / 5 },
+    growthRate: 0.1,
+    source: '矩阵测试',
+  });
+
+  it('PUT /api/targets/:region/:year', async () => {
+    const extras = { ...EXTRAS, year: '2099', regionCode: JSON.stringify(R.otherCounty), isBase: 'true', setBy: JSON.stringify(INJECTED_ID) };
+    const control = await sendRaw(admin, 'PUT', `/api/targets/${R.county}/2031`, rawBody(base(0, 3_000_000), []));
+    expect(control.statusCode, control.body).toBe(201);
+    for (const c of casesFor(['version'], extras).filter((x) => x.extras.length > 0)) {
+      const before = await targetRows();
+      // A changed figure, so an accepted save would show as a new version.
+      const res = await sendRaw(admin, 'PUT', `/api/targets/${R.county}/2031`, rawBody(base(1, 3_200_000), c.extras, extras));
+      expect(res.statusCode, `${c.name}: ${res.body}`).toBe(400);
+      expect(await targetRows(), c.name).toEqual(before);
+    }
+    const inParts = await sendRaw(admin, 'PUT', `/api/targets/${R.county}/2031`, JSON.stringify({ ...base(1, 3_200_000), partsFen: { ...base(1, 3_200_000).partsFen, other: 5 } }));
+    expect(inParts.statusCode, inParts.body).toBe(400);
+    expect((await targetRows()).filter((r) => r.year === 2099 || r.region_code === R.otherCounty)).toEqual([]);
+  });
+
+  it('POST /api/targets/import: extra form fields are ignored; nothing outside the importer\'s scope is stored', async () => {
+    const template = await admin.get('/api/targets/template');
+    expect(template.statusCode).toBe(200);
+    const before = await targetRows();
+    const { body, headers } = multipartBody(
+      [['dryRun', 'false'], ['regionCode', R.otherCounty], ['status', 'applied'], ['__proto__', '{"polluted":"yes"}']],
+      { name: 'targets.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: template.rawPayload },
+    );
+    const res = await admin.request('POST', '/api/targets/import', body, headers);
+    expect([200, 400], res.body).toContain(res.statusCode);
+    expect(await targetRows()).toEqual(before);
+  });
+});
+
+describe('mass assignment on the assessment rules: the body is strict, anything extra is refused (400)', () => {
+  it('PUT /api/reports/assessment/rules', async () => {
+    const admin = await env.as('county_admin', R.county);
+    const stored = async () => (await env.db.pool.query(`SELECT value, version FROM settings WHERE key = 'assessment'`)).rows;
+    const version = async () => ((await stored())[0]?.version as number | undefined) ?? 0;
+    const rules = { baseScore: 100, rules: [] };
+    const control = await sendRaw(admin, 'PUT', '/api/reports/assessment/rules', JSON.stringify({ version: await version(), region: R.county, rules }));
+    expect(control.statusCode, control.body).toBe(200);
+    for (const c of casesFor(['version']).filter((x) => x.extras.length > 0)) {
+      const before = await stored();
+      const res = await sendRaw(admin, 'PUT', '/api/reports/assessment/rules', rawBody({ version: await version(), region: R.county, rules: null }, c.extras));
+      expect(res.statusCode, `${c.name}: ${res.body}`).toBe(400);
+      expect(await stored(), c.name).toEqual(before);
+    }
+  });
+});
+
+describe('mass assignment on the national-format import: extra form fields are ignored, the job is the uploader\'s', () => {
+  it('POST /api/exchange/imports', async () => {
+    const admin = await env.as('county_admin', R.county);
+    const file = await admin.get(`/api/exchange/national.xlsx?region=${R.county}`);
+    expect(file.statusCode).toBe(200);
+    const clerk = await env.as('village_clerk', R.village);
+    const { body, headers } = multipartBody(
+      [['dryRun', 'true'], ['scope', R.otherCounty], ['regionCode', R.otherCounty], ['userId', INJECTED_ID], ['status', 'succeeded'], ['__proto__', '{"polluted":"yes"}']],
+      { name: 'national.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: file.rawPayload },
+    );
+    const res = await clerk.request('POST', '/api/exchange/imports', body, headers);
+    expect(res.statusCode, res.body).toBe(202);
+    const jobId = res.json().jobId as string;
+    let job: { scope: string; created_by: string | null; dry_run: boolean; status: string } | undefined;
+    for (let i = 0; i < 200; i++) {
+      job = (await env.db.pool.query('SELECT * FROM import_jobs WHERE id = $1', [jobId])).rows[0];
+      if (job && !['queued', 'running'].includes(job.status)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ dry_run: true, scope: R.village, created_by: clerk.userId });
+    expect(Object.values(job!)).not.toContain(R.otherCounty);
+    expect(Object.values(job!)).not.toContain(INJECTED_ID);
   });
 });
 

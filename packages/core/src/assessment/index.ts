@@ -1,2 +1,2 @@
-// quarterly assessment scoring: filled in by its module.
-export {};
+export * from './assessment-rules.ts';
+export * from './assessment-score.ts';

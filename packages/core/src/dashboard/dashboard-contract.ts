@@ -51,6 +51,8 @@ export interface DashboardIncome {
   incomeFellShare: number | null;
   businessFellHouseholds: number;
   businessFellShare: number | null;
+  /** Reported households whose annualised per-capita net income is below the focus ledgers' threshold (drill `low_income`). */
+  lowIncomeHouseholds?: number;
 }
 
 /** The target that applies: the region's own, or failing that the nearest ancestor's (`inheritedFrom`). */
@@ -133,6 +135,11 @@ export interface Dashboard {
   /** Quarter by quarter, the previous two years and this one up to `quarter`. */
   trend: DashboardTrendPoint[];
   children: DashboardChild[];
+  /**
+   * How many households each drill-down metric lists (the `total` the drill-down answers with). Mostly equal to the
+   * figure shown; differs where the figure counts things rather than households (open warnings, cases by status).
+   */
+  drillCounts?: Partial<Record<DrillMetric, number>>;
 }
 
 /**

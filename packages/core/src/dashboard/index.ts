@@ -1,1 +1,3 @@
 export * from './dashboard-contract.ts';
+export * from './dashboard-figures.ts';
+export * from './drill-metrics.ts';

@@ -6,7 +6,7 @@
  * loads it. Every module uses ExcelJS through this file.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { rmSync } from 'node:fs';
+import { rmSync, truncateSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -85,7 +85,17 @@ export async function withExcelTempFiles<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await tempFiles.run(files, fn);
   } finally {
-    for (const f of files) rmSync(f, { force: true });
+    // Emptied now, so the disk is freed at once, but unlinked only a moment later: when the work ends at a sheet
+    // boundary ExcelJS may just have asked to open the next spooled sheet, and a file gone before that open completes
+    // is an 'error' on a stream nobody listens to any more — an uncaught exception that would stop the server.
+    for (const f of files) {
+      try {
+        truncateSync(f, 0);
+      } catch {
+        // Already removed by ExcelJS (the sheet was read to the end).
+      }
+    }
+    if (files.size > 0) setTimeout(() => files.forEach((f) => rmSync(f, { force: true })), 5_000).unref();
   }
 }
 

@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { DrillHouseholdsScreen } from '../modules/dashboard';
 
-/** Filled in by the dashboard module. */
 export function DashboardHouseholdsPage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:read']}>
+      <DrillHouseholdsScreen />
+    </RequirePermission>
+  );
 }

@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { DashboardScreen } from '../modules/dashboard';
 
-/** Filled in by the dashboard module. */
 export function DashboardPage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:read']}>
+      <DashboardScreen />
+    </RequirePermission>
+  );
 }

@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { ExchangeScreen } from '../modules/exchange';
 
-/** Filled in by the exchange module. */
 export function ExchangePage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:export', 'registry:write']}>
+      <ExchangeScreen />
+    </RequirePermission>
+  );
 }

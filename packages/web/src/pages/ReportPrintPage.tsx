@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { ReportPrintScreen } from '../modules/reports';
 
-/** Filled in by the reports module. */
 export function ReportPrintPage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:read']}>
+      <ReportPrintScreen />
+    </RequirePermission>
+  );
 }

@@ -1,6 +1,10 @@
 import { RequirePermission } from '../modules/auth';
+import { ReportsScreen } from '../modules/reports';
 
-/** Filled in by the reports module. */
 export function ReportsPage() {
-  return <RequirePermission anyOf={['registry:read']}>{null}</RequirePermission>;
+  return (
+    <RequirePermission anyOf={['registry:read']}>
+      <ReportsScreen />
+    </RequirePermission>
+  );
 }

@@ -12,6 +12,7 @@ import { readSetting, writeSetting } from '../settings/settings.repository.ts';
 import { linesAround } from '../monitoring/monitoring.repository.ts';
 import { toLines } from '../monitoring/monitoring.service.ts';
 import * as repo from './cases.repository.ts';
+import { thenRefreshRollups } from '../rollups/rollups.service.ts';
 
 /** A step the workflow refuses (wrong role, wrong state, a guard): 422 with every Chinese reason. */
 export class StepRefusedError extends DomainError {
@@ -214,7 +215,7 @@ export class CasesService {
     const leadRoles = CASE_STEP_ROLES.lead_opened;
     // Checked before anything is looked up, so the answer never depends on whether the household exists.
     if (!actor.roles.some((r) => leadRoles.includes(r))) throw new ForbiddenError(`只有${leadRoles.map((r) => ROLE_LABELS[r]).join('、')}可以登记线索`);
-    const id = await this.deps.db.transaction(async (tx) => {
+    const id = await thenRefreshRollups(this.deps, this.deps.db.transaction(async (tx) => {
       if (input.requestId) {
         const done = await repo.eventByRequest(tx.orm, input.requestId);
         if (done) return done.case_id;
@@ -240,7 +241,7 @@ export class CasesService {
         after: { source: input.source, warningId, disaster: input.disaster === true },
       });
       return caseId;
-    });
+    }));
     return this.detail(actor, id);
   }
 
@@ -282,7 +283,7 @@ export class CasesService {
   }
 
   async step(actor: Actor, ip: string, caseId: string, input: { expectedVersion: number; requestId?: string | undefined; event: StepInput }) {
-    await this.deps.db.transaction(async (tx) => {
+    await thenRefreshRollups(this.deps, this.deps.db.transaction(async (tx) => {
       if (input.requestId) {
         const done = await repo.eventByRequest(tx.orm, input.requestId);
         // The same request again (a retry after a lost reply): already done, answer with the current case.
@@ -293,7 +294,7 @@ export class CasesService {
       if (!row) throw new NotFoundError('案件不存在');
       if (row.version !== input.expectedVersion) throw new VersionConflictError(this.summary(row));
       await this.applyStep(tx, actor, ip, row, input.event, input.requestId ?? null);
-    });
+    }));
     return this.detail(actor, caseId);
   }
 
@@ -335,7 +336,7 @@ export class CasesService {
     }
     const applied: string[] = [];
     const refused: { caseId: string; caseNo: string | null; reason: string }[] = [];
-    await this.deps.db.transaction(async (tx) => {
+    await thenRefreshRollups(this.deps, this.deps.db.transaction(async (tx) => {
       for (const item of input.items) {
         const row = await repo.findCase(tx.orm, actor.scope, item.caseId, true);
         if (!row) {
@@ -359,7 +360,7 @@ export class CasesService {
           refused.push({ caseId: row.id, caseNo: row.case_no, reason: error.message });
         }
       }
-    });
+    }));
     return { applied, refused };
   }
 
@@ -461,11 +462,15 @@ export async function storeCaseHistory(
   tx: Tx,
   h: { countyCode: string; householdId: string; villageCode: string },
   events: readonly CaseEvent[],
-  o: { config: CaseConfig; caseNo: string; source: LeadSource; warningId: string | null; actorName: (e: CaseEvent) => string },
+  o: {
+    config: CaseConfig; caseNo: string; source: LeadSource; warningId: string | null; actorName: (e: CaseEvent) => string;
+    /** Household facts for elimination steps in the history (an imported elimination states them; see exchange-cases.ts). */
+    facts?: EliminationFacts;
+  },
 ) {
   let state = replay([]);
   for (const e of events) {
-    const d = decide(state, e, { config: o.config });
+    const d = decide(state, e, o.facts ? { config: o.config, facts: o.facts } : { config: o.config });
     if (!d.ok) throw new Error(`${e.type} refused: ${d.reason}`);
     state = applyCaseEvent(state, e);
   }

@@ -9,6 +9,7 @@ import { regionWithinScope } from '../registry/registry.service.ts';
 import { readSetting } from '../settings/settings.repository.ts';
 import { factsOf, presentLedgerRow, presentPlanDetail, type PlanDetail } from './focus.presenter.ts';
 import * as repo from './focus.repository.ts';
+import { refreshRollupsAfterWrite } from '../rollups/rollups.service.ts';
 
 /** The calendar year in China (UTC+8): a county's "this year" turns at its own midnight, not London's. */
 export function yearInChina(at: Date): number {
@@ -148,6 +149,7 @@ export class FocusService {
       }
       throw error;
     }
+    await refreshRollupsAfterWrite(this.deps);
     return { created, plan: await this.plan(actor, householdId) };
   }
 

@@ -15,6 +15,7 @@ import { layoutBySheetName, layoutForHeaders, type SheetKind } from './layouts.t
 import { buildStageRow, isBlankRow, planSheet, type SheetPlan } from './row-builder.ts';
 import * as repo from './imports.repository.ts';
 import * as merge from './merge.repository.ts';
+import { refreshRollupsAfterWrite } from '../rollups/rollups.service.ts';
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
 
@@ -122,6 +123,7 @@ export class ImportService {
         if (!(error instanceof DryRunRollback)) throw error;
         summary = error.summary;
       }
+      if (!options.dryRun) await refreshRollupsAfterWrite(this.deps);
       const message = options.dryRun ? `试导入完成：${describe(summary)}（未写入数据）` : `导入完成：${describe(summary)}`;
       await this.finish(job.id, 'succeeded', message, summary, options.dryRun ? auditBase : null);
       report({ phase: 'done' });
@@ -224,8 +226,8 @@ export class ImportService {
     return rowsRead;
   }
 
-  /** Phase 3, inside the merge transaction. */
-  private async apply(tx: Tx, jobId: string, actor: ImportActor, rowsRead: number, rowsBad: number): Promise<ImportSummary> {
+  /** Phase 3, inside the merge transaction (also the national-format exchange's, which adds its cases to the same one). */
+  async apply(tx: Tx, jobId: string, actor: ImportActor, rowsRead: number, rowsBad: number): Promise<ImportSummary> {
     const { clock } = this.deps;
     const now = clock.now();
     const counts = await repo.stagedOkCounts(tx.orm, jobId);

@@ -8,6 +8,7 @@ import { evaluateIncome } from './income-evaluation.ts';
 import { FocusService } from '../focus/focus.service.ts';
 import { logicCheckConfig } from './logic-check-config.ts';
 import * as repo from './income.repository.ts';
+import { thenRefreshRollups } from '../rollups/rollups.service.ts';
 
 export class IncomeService {
   constructor(
@@ -26,7 +27,7 @@ export class IncomeService {
     if (members.length === 0) throw new ValidationError('该户还没有家庭成员，无法计算人均收入，请先登记成员');
     const items = input.items as IncomeItems;
     const { config } = await logicCheckConfig(db.orm);
-    return db.transaction(async (tx) => {
+    return thenRefreshRollups(this.deps, db.transaction(async (tx) => {
       const previous = input.quarter > 1 ? await repo.currentRecord(tx.orm, h.county_code, h.id, input.year, input.quarter - 1) : undefined;
       const current = await repo.currentRecord(tx.orm, h.county_code, h.id, input.year, input.quarter);
       const evaluation = evaluateIncome({
@@ -51,7 +52,7 @@ export class IncomeService {
         after: { ...items, year: input.year, quarter: input.quarter, status: evaluation.status },
       });
       return { id: row!.id, summary: evaluation.summary, status: evaluation.status, checks: evaluation.checks };
-    });
+    }));
   }
 
   async history(actor: Actor, householdId: string, withRevisions: boolean) {

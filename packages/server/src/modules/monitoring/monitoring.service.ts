@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { readSetting } from '../settings/settings.repository.ts';
 import * as repo from './monitoring.repository.ts';
 import { FocusService } from '../focus/focus.service.ts';
+import { thenRefreshRollups } from '../rollups/rollups.service.ts';
 
 /** Days the village has to look into a new warning (Yunnan escalates items open longer than 10 days). */
 export const WARNING_DUE_DAYS = 10;
@@ -72,7 +73,7 @@ export class MonitoringService {
     const lines = toLines(await repo.linesAround(db.orm, actor.scope));
     const total = await repo.countHouseholdsIn(db.orm, actor.scope);
     const at = clock.now();
-    return db.transaction(async (tx) => {
+    return thenRefreshRollups(this.deps, db.transaction(async (tx) => {
       await repo.createEvaluationTables(tx);
       let cursor: { county: string; id: string } | null = null;
       let done = 0;
@@ -107,7 +108,7 @@ export class MonitoringService {
         username: actor.username, ip: actor.ip ?? null, regionCode: actor.scope, detail: summary,
       });
       return summary;
-    });
+    }));
   }
 
   async warnings(actor: Actor, q: { region?: string | undefined; status?: 'open' | 'closed' | undefined; ruleId?: string | undefined; householdId?: string | undefined; page: number; pageSize: number }) {

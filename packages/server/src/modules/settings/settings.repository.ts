@@ -19,3 +19,12 @@ export async function writeSetting<T>(orm: Executor, key: string, value: T, expe
   );
   return row !== undefined;
 }
+
+/** Creates a setting no migration seeded, at version 1. Returns false if another writer created it first. */
+export async function insertSetting<T>(orm: Executor, key: string, value: T): Promise<boolean> {
+  const row = await queryOne<{ version: number }>(
+    orm,
+    sql`INSERT INTO settings (key, value, version) VALUES (${key}, ${JSON.stringify(value)}::jsonb, 1) ON CONFLICT (key) DO NOTHING RETURNING version`,
+  );
+  return row !== undefined;
+}

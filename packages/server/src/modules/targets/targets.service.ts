@@ -93,6 +93,8 @@ export class TargetsService {
   async history(actor: Actor, region: string, year: number) {
     const code = regionWithinScope(actor, region);
     if (code !== region) throw new NotFoundError('地区不存在');
+    // An unknown code answers like one outside the scope, so the reply never tells which codes exist elsewhere.
+    if (!(await repo.existingRegions(this.deps.db.orm, [region])).has(region)) throw new NotFoundError('地区不存在');
     return { items: (await repo.targetHistory(this.deps.db.orm, region, year)).map(presentTarget) };
   }
 

@@ -1,2 +1,2 @@
-// Dashboard: filled in by its module.
-export {};
+export { DashboardScreen } from './components/DashboardScreen';
+export { DrillHouseholdsScreen } from './components/DrillHouseholdsScreen';

@@ -1,2 +1,1 @@
-// National-format exchange: filled in by its module.
-export {};
+export { ExchangeScreen } from './components/ExchangeScreen';

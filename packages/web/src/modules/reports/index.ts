@@ -1,2 +1,3 @@
-// Reports and assessment: filled in by its module.
-export {};
+export { ReportsScreen } from './components/ReportsScreen';
+export { ReportPrintScreen } from './components/ReportPrintScreen';
+export { REPORTS_PATH } from './reportParams';

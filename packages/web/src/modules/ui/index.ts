@@ -1,5 +1,6 @@
 export { DownloadButton } from './components/DownloadButton';
 export { EChart } from './components/EChart';
+export type { EChartClick } from './components/EChart';
 export { ErrorNotifierBridge } from './components/ErrorNotifierBridge';
 export { ForbiddenResult } from './components/ForbiddenResult';
 export { FullPageSpin } from './components/FullPageSpin';

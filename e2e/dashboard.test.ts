@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatYuan, type Dashboard, type DashboardChild } from '@zengshou/core';
+import { launchBrowser, login, newPage, screenshot } from './support/browser.ts';
+import { ApiSession } from './support/api.ts';
+
+/**
+ * 数据看板 in Chromium: the county administrator opens the county dashboard, reads the headline figures (checked
+ * against what the API answers for the same region and quarter, never against numbers written here), clicks one
+ * township's bar in the ranking chart and lands on that township's household list, whose total is the township's
+ * household count on the dashboard and whose rows all lie in that township.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** "12.5%", computed here from the fraction rather than by the page's own formatter. */
+const percent = (fraction: number) => `${(Math.round(fraction * 1000) / 10).toFixed(1)}%`;
+
+/**
+ * Clicks the bar of `name` in the ranking chart. The chart is drawn as SVG, so the bar is a real element: it is the
+ * filled shape right of the axis name, on the same row.
+ */
+async function clickRankingBar(page: Page, name: string) {
+  const chart = page.getByTestId('dashboard-ranking-chart');
+  const point = await chart.evaluate((element, township) => {
+    const svg = element.querySelector('svg');
+    if (!svg) throw new Error('排名图不是 SVG');
+    const label = [...svg.querySelectorAll('text')].find((t) => t.textContent?.trim() === township);
+    if (!label) throw new Error(`排名图中没有“${township}”`);
+    // The mouse clicks in the viewport: bring the row into it first.
+    label.scrollIntoView({ block: 'center' });
+    const at = label.getBoundingClientRect();
+    const row = at.top + at.height / 2;
+    const bars = [...svg.querySelectorAll('path')]
+      .map((p) => p.getBoundingClientRect())
+      .filter((r) => r.left >= at.right - 1 && r.top <= row && r.bottom >= row && r.width > 4 && r.height > 4 && r.height < 40);
+    const bar = bars.sort((a, b) => b.width - a.width)[0];
+    if (!bar) throw new Error(`找不到“${township}”的柱子`);
+    return { x: bar.left + Math.min(bar.width / 2, 40), y: row };
+  }, name);
+  await page.mouse.click(point.x, point.y);
+}
+
+describe('dashboard journey in Chromium', () => {
+  it('the county reads its dashboard and drills from a township bar to its households', { timeout: 300_000 }, async () => {
+    const api = await ApiSession.login('county');
+    const county = api.user!.regionCode;
+
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await login(page, 'county');
+    await page.getByTestId('menu-dashboard').click();
+    const content = page.getByTestId('dashboard-content');
+    // The page settles on a period (the latest quarter with income) and keeps it in the address bar.
+    await page.waitForURL(/\/dashboard\?year=\d{4}&quarter=[1-4]/, { timeout: 60_000 });
+    await content.waitFor({ timeout: 60_000 });
+    await expect.poll(() => content.getAttribute('data-quarter')).toBe(new URL(page.url()).searchParams.get('quarter'));
+    const year = Number(await content.getAttribute('data-year'));
+    const quarter = Number(await content.getAttribute('data-quarter'));
+    expect(await content.getAttribute('data-region-code')).toBe(county);
+
+    const expected = await api.get<Dashboard>(`/api/dashboard?region=${county}&year=${year}&quarter=${quarter}`);
+    // The default period has income: otherwise a county would open on an empty quarter.
+    expect(expected.income.reported.households).toBeGreaterThan(0);
+
+    const kpi = (id: string) => page.getByTestId(`kpi-${id}-value`).innerText();
+    expect(Number(await page.getByTestId('kpi-households').getAttribute('data-value'))).toBe(expected.population.total.households);
+    expect((await kpi('households')).replace(/,/g, '')).toBe(String(expected.population.total.households));
+    expect((await kpi('monitored')).replace(/,/g, '')).toBe(String(expected.population.monitored.households));
+    expect(await kpi('ytd')).toBe(formatYuan(expected.income.ytdPerCapitaNetFen!));
+    expect(await kpi('projected')).toBe(formatYuan(expected.income.projectedPerCapitaNetFen!));
+    if (expected.income.incomeFellShare !== null) expect(await kpi('income-fell')).toBe(percent(expected.income.incomeFellShare));
+    if (expected.income.businessFellShare !== null) expect(await kpi('business-fell')).toBe(percent(expected.income.businessFellShare));
+    if (expected.gap) expect(await page.getByTestId('kpi-projected').innerText()).toContain(percent(expected.gap.reachedShare));
+    // Every figure says what it counts (the explanation is in Chinese).
+    await page.getByTestId('kpi-income-fell-explain').hover();
+    await expect.poll(() => page.locator('.ant-tooltip').last().innerText()).toContain('去年同期');
+    expect(Number(await page.getByTestId('dashboard-cases-overdue').getAttribute('data-value'))).toBe(expected.cases.overdue);
+
+    // The ranking lists every township, each with its household count.
+    expect(expected.children.length).toBeGreaterThan(1);
+    for (const child of expected.children) {
+      expect(Number(await page.getByTestId(`ranking-list-${child.code}`).getAttribute('data-value'))).toBe(child.households);
+    }
+    await screenshot(page, 'dashboard-county');
+
+    // Not the top bar: the second township by household count, so the click has to hit the right row.
+    const township: DashboardChild = [...expected.children].sort((a, b) => b.households - a.households)[1]!;
+    await clickRankingBar(page, township.name);
+
+    await page.waitForURL(/\/dashboard\/households\?/, { timeout: 30_000 });
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('region')).toBe(township.code);
+    expect(params.get('metric')).toBe('all');
+    expect(params.get('year')).toBe(String(year));
+    expect(params.get('quarter')).toBe(String(quarter));
+
+    const table = page.getByTestId('drill-table');
+    await expect.poll(() => table.getAttribute('data-total'), { timeout: 60_000 }).toBe(String(township.households));
+    await expect.poll(() => page.getByTestId('drill-subtitle').innerText()).toContain(township.name);
+    await expect.poll(() => page.getByTestId('drill-page').locator('h4').innerText()).toBe(`全部农户（${township.name}）`);
+    const villages = await table.locator('tbody tr[data-village-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-village-code')));
+    expect(villages.length).toBeGreaterThan(0);
+    for (const village of villages) expect(village!.startsWith(township.code)).toBe(true);
+    // Rows are masked like every list and lead to the household page.
+    const first = table.getByTestId('drill-household-link').first();
+    expect(await first.getAttribute('href')).toMatch(/^\/registry\/households\/[0-9a-f-]{36}$/);
+    expect(await table.innerText()).not.toMatch(/\d{17}[\dX]/);
+    await screenshot(page, 'dashboard-township-households');
+
+    // The other way down: the township's own dashboard, from its button in the ranking table.
+    await page.getByTestId('drill-back').click();
+    await page.getByTestId(`ranking-open-${township.code}`).click();
+    await expect.poll(() => content.getAttribute('data-region-code'), { timeout: 60_000 }).toBe(township.code);
+    expect(Number(await page.getByTestId('kpi-households').getAttribute('data-value'))).toBe(township.households);
+    await page.getByTestId(`dashboard-breadcrumb-${county}`).waitFor();
+  });
+});
