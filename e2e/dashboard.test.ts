@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { formatYuan, type Dashboard, type DashboardChild } from '@zengshou/core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.ts';
@@ -118,5 +119,32 @@ describe('dashboard journey in Chromium', () => {
     await expect.poll(() => content.getAttribute('data-region-code'), { timeout: 60_000 }).toBe(township.code);
     expect(Number(await page.getByTestId('kpi-households').getAttribute('data-value'))).toBe(township.households);
     await page.getByTestId(`dashboard-breadcrumb-${county}`).waitFor();
+  });
+
+  it('the county exports the month\'s dispatch report (县级每月调度) as .xlsx', { timeout: 180_000 }, async () => {
+    const api = await ApiSession.login('county');
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await login(page, 'county');
+    await page.getByTestId('menu-reports').click();
+    await page.getByTestId('report-dispatch-sheet').waitFor({ timeout: 60_000 });
+    const month = await page.getByTestId('report-month').evaluate((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input'))!.value);
+    expect(month).toMatch(/^\d{4}-\d{2}$/);
+    const report = await api.call<{ region: { name: string }; progress: { total: Record<string, number> }; children: { name: string }[] }>('GET', `/api/reports/dispatch?month=${month}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-dispatch-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const title = String(book.getWorksheet('调度概况')!.getCell('A1').value);
+    expect(title).toContain(report.region.name);
+    // The month's totals row and the townships are what the API reports for the same month.
+    const progress = book.getWorksheet('本月工作进展')!;
+    const totals = progress.getRow(progress.rowCount).values as unknown[];
+    const t = report.progress.total;
+    expect(totals.slice(1)).toEqual(['合计', t.leadsOpened, t.identificationsApproved, t.eliminationsApproved, t.notIncluded, t.measuresAdded, t.measuresCompleted, t.overdueAtMonthEnd]);
+    const children = book.getWorksheet('下级地区')!;
+    const names: string[] = [];
+    children.eachRow((row) => names.push(String(row.getCell(1).value)));
+    for (const child of report.children) expect(names).toContain(child.name);
   });
 });
