@@ -28,23 +28,26 @@ const percent = (fraction: number) => `${(Math.round(fraction * 1000) / 10).toFi
  */
 async function clickRankingBar(page: Page, name: string) {
   const chart = page.getByTestId('dashboard-ranking-chart');
-  const point = await chart.evaluate((element, township) => {
-    const svg = element.querySelector('svg');
-    if (!svg) throw new Error('排名图不是 SVG');
-    const label = [...svg.querySelectorAll('text')].find((t) => t.textContent?.trim() === township);
-    if (!label) throw new Error(`排名图中没有“${township}”`);
-    // The mouse clicks in the viewport: bring the row into it first.
-    label.scrollIntoView({ block: 'center' });
-    const at = label.getBoundingClientRect();
-    const row = at.top + at.height / 2;
-    const bars = [...svg.querySelectorAll('path')]
-      .map((p) => p.getBoundingClientRect())
-      .filter((r) => r.left >= at.right - 1 && r.top <= row && r.bottom >= row && r.width > 4 && r.height > 4 && r.height < 40);
-    const bar = bars.sort((a, b) => b.width - a.width)[0];
-    if (!bar) throw new Error(`找不到“${township}”的柱子`);
-    return { x: bar.left + Math.min(bar.width / 2, 40), y: row };
-  }, name);
-  await page.mouse.click(point.x, point.y);
+  const locate = () =>
+    chart.evaluate((element, township) => {
+      const svg = element.querySelector('svg');
+      if (!svg) return null;
+      const label = [...svg.querySelectorAll('text')].find((t) => t.textContent?.trim() === township);
+      if (!label) return null;
+      // The mouse clicks in the viewport: bring the row into it first.
+      label.scrollIntoView({ block: 'center' });
+      const at = label.getBoundingClientRect();
+      const row = at.top + at.height / 2;
+      const bars = [...svg.querySelectorAll('path')]
+        .map((p) => p.getBoundingClientRect())
+        .filter((r) => r.left >= at.right - 1 && r.top <= row && r.bottom >= row && r.width > 4 && r.height > 4 && r.height < 40);
+      const bar = bars.sort((a, b) => b.width - a.width)[0];
+      return bar ? { x: bar.left + Math.min(bar.width / 2, 40), y: row } : null;
+    }, name);
+  // The bars grow in with an animation (and the chart may still be laying out): wait until the row has its bar.
+  let point: { x: number; y: number } | null = null;
+  await expect.poll(async () => (point = await locate()) !== null, { timeout: 15_000, message: `排名图中“${name}”的柱子` }).toBe(true);
+  await page.mouse.click(point!.x, point!.y);
 }
 
 describe('dashboard journey in Chromium', () => {
