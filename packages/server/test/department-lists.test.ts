@@ -195,6 +195,44 @@ describe('department lists (部门筛查预警)', () => {
     expect((await facts(c.id)).school_dropout).toBe(true);
   });
 
+  it('an emergency list puts disaster-hit households straight into the case workflow; other lists only warn', async () => {
+    const hit = await household(R.village);
+    const running = await household(R.village);
+    const cadreLead = await clerk.post('/api/cases', { householdId: running.id, source: 'cadre' });
+    expect(cadreLead.statusCode, cadreLead.body).toBe(201);
+    const casesOf = async (id: string) =>
+      (await env.db.pool.query(`SELECT id, source, status, warning_id, state->>'disaster' AS disaster, due_kind FROM cases WHERE household_id = $1`, [id])).rows;
+    const warningCase = async (id: string) => (await env.db.pool.query(`SELECT case_id FROM warnings WHERE household_id = $1 AND source = 'department:emergency'`, [id])).rows;
+    const body = { listType: 'emergency', dryRun: false, rows: [
+      { 姓名: '和灾', 身份证号: hit.person, 灾害类型: '洪涝', 受灾日期: '2026-02-25' },
+      { 姓名: '和案', 身份证号: running.person, 灾害类型: '洪涝', 受灾日期: '2026-02-25' },
+    ] };
+    const res = await dept.post('/api/department/lists/json', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().list).toMatchObject({ status: 'applied', warningsOpened: 2, leadsOpened: 1 });
+
+    const [lead, ...more] = await casesOf(hit.id);
+    expect(more).toEqual([]);
+    expect(lead).toMatchObject({ source: 'department', status: 'lead', disaster: 'true', due_kind: expect.any(String) });
+    expect(await warningCase(hit.id)).toEqual([{ case_id: lead!.id }]);
+    expect(lead!.warning_id).toBeTruthy();
+    // The household already in a case keeps that one case; the new warning follows it.
+    const runningCases = await casesOf(running.id);
+    expect(runningCases.map((c) => c.source)).toEqual(['cadre']);
+    expect(await warningCase(running.id)).toEqual([{ case_id: runningCases[0]!.id }]);
+    // The lead is in the village's queue like any other.
+    const queue = await clerk.get('/api/cases?queue=mine&pageSize=200');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(JSON.stringify(queue.json())).toContain(lead!.id);
+
+    // The same list again opens nothing; the civil-affairs list above opened no case for its households.
+    const again = await dept.post('/api/department/lists/json', body);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().alreadyApplied).toBe(true);
+    expect(await casesOf(hit.id)).toHaveLength(1);
+    expect(await casesOf(a.id)).toEqual([]);
+  });
+
   it('refuses a file of the wrong layout or kind with a Chinese message, and unknown JSON fields', async () => {
     const wrong = await upload(dept, 'civil_affairs', csv([['姓名', '身份证号'], ['和', idNumber()]]), true);
     expect(wrong.statusCode).toBe(422);

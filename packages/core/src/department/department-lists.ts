@@ -44,6 +44,22 @@ export const DEPARTMENT_NAMES: Record<DepartmentListType, string> = {
   disability: '残联',
 };
 
+/**
+ * List types whose matched households are put straight into the case workflow as a lead (with the home check due),
+ * besides the warning: a disaster-hit household may be helped before identification ends (先帮扶后认定, seed 003),
+ * so its case must not wait for the village to convert a warning. The other lists are signals the village checks
+ * first, and may mark as a false positive.
+ */
+export const DEPARTMENT_LIST_OPENS_LEAD: Readonly<Record<DepartmentListType, boolean>> = {
+  civil_affairs: false,
+  medical_insurance: false,
+  education: false,
+  human_resources: false,
+  housing: false,
+  emergency: true,
+  disability: false,
+};
+
 /** Warning source and rule id of a list type's warnings (one open warning per household and list type). */
 export const departmentSource = (t: DepartmentListType) => `department:${t}` as const;
 export function listTypeOfSource(source: string): DepartmentListType | null {

@@ -250,7 +250,7 @@ export class CasesService {
    * the caller's transaction (the caller audits). A household whose case is already running keeps that one case:
    * the answer names it with `created: false`, and the caller attaches its signal to it.
    */
-  async openSystemLead(tx: Tx, input: { countyCode: string; householdId: string; villageCode: string; source: 'declaration' | 'department'; note?: string; disaster?: boolean; requestId?: string | null }) {
+  async openSystemLead(tx: Tx, input: { countyCode: string; householdId: string; villageCode: string; source: 'declaration' | 'department'; note?: string; disaster?: boolean; warningId?: string; requestId?: string | null }) {
     const active = await repo.activeCaseOf(tx.orm, input.countyCode, input.householdId);
     if (active) return { caseId: active.id, caseNo: active.case_no, created: false };
     const event = this.parseEvent({
@@ -259,7 +259,9 @@ export class CasesService {
     }, { userId: `system:${input.source}`, roles: [], system: true }, this.deps.clock.now());
     const household = { county_code: input.countyCode, id: input.householdId, village_code: input.villageCode };
     const actorName = input.source === 'declaration' ? '农户自主申报（系统登记）' : '部门筛查（系统登记）';
-    const lead = await this.insertLead(tx, household, event, { warningId: null, requestId: input.requestId ?? null, actorId: null, actorName });
+    // The warning a department list pushed with the lead is linked to the case (the event's own warningId is for leads
+    // converted from a warning by a person).
+    const lead = await this.insertLead(tx, household, event, { warningId: input.warningId ?? null, requestId: input.requestId ?? null, actorId: null, actorName });
     return { ...lead, created: true };
   }
 

@@ -19,6 +19,7 @@ export interface ListRow {
   rows_unmatched: number;
   rows_invalid: number;
   warnings_opened: number;
+  leads_opened: number;
   facts_updated: number;
   created_at: Date;
   applied_at: Date | null;
@@ -205,12 +206,27 @@ export async function openWarnings(tx: Tx, listId: string, source: string, versi
     JOIN households h ON h.county_code = r.county_code AND h.id = r.household_id
     WHERE d.outcome = 'matched'
     ORDER BY r.county_code, r.household_id, r.row_no
-    ON CONFLICT (county_code, household_id, rule_id) WHERE status = 'open' DO NOTHING`);
-  return r.rowCount ?? 0;
+    ON CONFLICT (county_code, household_id, rule_id) WHERE status = 'open' DO NOTHING
+    RETURNING county_code, id, household_id, village_code, title`);
+  return r.rows as unknown as OpenedWarning[];
 }
 
-export async function markApplied(tx: Tx, listId: string, at: Date, opened: number, facts: number) {
-  await tx.orm.execute(sql`UPDATE department_lists SET status = 'applied', applied_at = ${at}, warnings_opened = ${opened}, facts_updated = ${facts}
+export interface OpenedWarning {
+  county_code: string;
+  id: string;
+  household_id: string;
+  village_code: string;
+  title: string;
+}
+
+/** A warning that a lead now follows (the one the list opened, or the household's case already running). */
+export async function linkWarningToCase(tx: Tx, county: string, warningId: string, caseId: string) {
+  await tx.orm.execute(sql`UPDATE warnings SET case_id = ${caseId}::uuid WHERE county_code = ${county} AND id = ${warningId}::uuid`);
+}
+
+export async function markApplied(tx: Tx, listId: string, at: Date, counts: { opened: number; leads: number; facts: number }) {
+  await tx.orm.execute(sql`UPDATE department_lists SET status = 'applied', applied_at = ${at}, warnings_opened = ${counts.opened},
+      leads_opened = ${counts.leads}, facts_updated = ${counts.facts}
     WHERE id = ${listId}::uuid`);
 }
 

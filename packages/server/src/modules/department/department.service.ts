@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
-  DEPARTMENT_COLUMNS, DEPARTMENT_LIST_STATUS_LABELS, DEPARTMENT_LIST_TYPES, DEPARTMENT_LIST_TYPE_LABELS, DEPARTMENT_ROW_STATUS_LABELS,
+  DEPARTMENT_COLUMNS, DEPARTMENT_LIST_OPENS_LEAD, DEPARTMENT_LIST_STATUS_LABELS, DEPARTMENT_LIST_TYPES, DEPARTMENT_LIST_TYPE_LABELS, DEPARTMENT_ROW_STATUS_LABELS,
   DEPARTMENT_RULES_VERSION, ASSISTANCE_KIND_LABELS, CHANGE_KIND_LABELS, DISABILITY_KIND_LABELS, DISASTER_TYPE_LABELS, JOB_EVENT_LABELS,
   canonicalJson, chinaDate, decideDepartmentRow, departmentSource, falsePositiveRate, listTypeOfSource, mapDepartmentHeaders,
   maskIdNumber, normaliseText, validateDepartmentRow,
@@ -12,6 +12,7 @@ import type { CopyValue, Tx } from '../../platform/db/database.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import { DEFAULT_IMPORT_LIMITS, FileRejectedError, inspectFile, readRows, type ImportLimits } from '../imports/file-source.ts';
 import { WARNING_DUE_DAYS } from '../monitoring/monitoring.service.ts';
+import { CasesService } from '../cases/cases.service.ts';
 import * as repo from './department.repository.ts';
 
 const PAGE = 5_000;
@@ -41,7 +42,11 @@ export class DuplicateListError extends DomainError {
  * household facts the list reports and pushes warnings (source `department:<type>`) to the villages.
  */
 export class DepartmentService {
-  constructor(private readonly deps: AppDeps) {}
+  private readonly cases: CasesService;
+
+  constructor(private readonly deps: AppDeps) {
+    this.cases = new CasesService(deps);
+  }
 
   /** An account that cannot read the registry (a department account) sees only the lists it uploaded. */
   visibility(actor: Actor): repo.ListVisibility {
@@ -173,8 +178,22 @@ export class DepartmentService {
   private async applyMatched(tx: Tx, listId: string, type: DepartmentListType, at: Date, today: string) {
     const facts = await repo.applyFacts(tx, listId, at, today);
     const opened = await repo.openWarnings(tx, listId, departmentSource(type), DEPARTMENT_RULES_VERSION, at, WARNING_DUE_DAYS);
-    await repo.markApplied(tx, listId, at, opened, facts);
-    return { warningsOpened: opened, factsUpdated: facts };
+    let leads = 0;
+    if (DEPARTMENT_LIST_OPENS_LEAD[type]) {
+      // One case per household (a disaster list is hundreds of rows, not a county): each lead goes through the
+      // workflow's own gate. A household whose case is already running keeps it, and the warning follows that case.
+      // Only warnings opened just now get here, and a list is applied once, so a retry opens nothing twice.
+      for (const w of opened) {
+        const lead = await this.cases.openSystemLead(tx, {
+          countyCode: w.county_code, householdId: w.household_id, villageCode: w.village_code, source: 'department',
+          disaster: type === 'emergency', note: `${DEPARTMENT_LIST_TYPE_LABELS[type]}：${w.title}`, warningId: w.id,
+        });
+        if (lead.created) leads++;
+        else await repo.linkWarningToCase(tx, w.county_code, w.id, lead.caseId);
+      }
+    }
+    await repo.markApplied(tx, listId, at, { opened: opened.length, leads, facts });
+    return { warningsOpened: opened.length, leadsOpened: leads, factsUpdated: facts };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -246,7 +265,7 @@ function presentList(l: repo.ListRow) {
     id: l.id, listType: l.list_type, listTypeLabel: DEPARTMENT_LIST_TYPE_LABELS[l.list_type], channel: l.channel, fileName: l.file_name,
     status: l.status, statusLabel: DEPARTMENT_LIST_STATUS_LABELS[l.status], uploadedBy: l.uploader_name,
     counts: { total: l.rows_total, matched: l.rows_matched, alreadyKnown: l.rows_known, unmatched: l.rows_unmatched, invalid: l.rows_invalid },
-    warningsOpened: l.warnings_opened, factsUpdated: l.facts_updated, createdAt: l.created_at.toISOString(), appliedAt: l.applied_at?.toISOString() ?? null,
+    warningsOpened: l.warnings_opened, leadsOpened: l.leads_opened, factsUpdated: l.facts_updated, createdAt: l.created_at.toISOString(), appliedAt: l.applied_at?.toISOString() ?? null,
   };
 }
 

@@ -11,6 +11,8 @@ export interface DepartmentListSummary {
   uploadedBy: string | null;
   counts: { total: number; matched: number; alreadyKnown: number; unmatched: number; invalid: number };
   warningsOpened: number;
+  /** Leads opened straight into the case workflow (disaster-hit households). */
+  leadsOpened: number;
   factsUpdated: number;
   createdAt: string;
   appliedAt: string | null;

@@ -19,7 +19,7 @@ export const departmentEn: Record<keyof typeof departmentZhCN, string> = {
   'department.result.warningsOpened': 'Warnings pushed',
   'department.result.factsUpdated': 'Household facts updated',
   'department.result.alreadyApplied': 'A list with the same content was imported already; nothing was written again.',
-  'department.result.applied': 'Imported: {warnings} warnings pushed, {facts} household facts updated.',
+  'department.result.applied': 'Imported: {warnings} warnings pushed, {leads} leads opened directly (disaster-hit households are helped first), {facts} household facts updated.',
   'department.confirm': 'Confirm import',
   'department.column.rowNo': 'Row',
   'department.column.name': 'Name',

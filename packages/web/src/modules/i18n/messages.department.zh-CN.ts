@@ -18,7 +18,7 @@ export const departmentZhCN = {
   'department.result.warningsOpened': '推送预警',
   'department.result.factsUpdated': '更新户信息',
   'department.result.alreadyApplied': '相同内容的名单已经导入过，未重复写入。',
-  'department.result.applied': '已导入：推送预警 {warnings} 条，更新户信息 {facts} 处。',
+  'department.result.applied': '已导入：推送预警 {warnings} 条，直接生成线索 {leads} 条（受灾户先帮扶后认定），更新户信息 {facts} 处。',
   'department.confirm': '确认导入',
   'department.column.rowNo': '行号',
   'department.column.name': '姓名',

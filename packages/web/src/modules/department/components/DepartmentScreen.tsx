@@ -127,7 +127,7 @@ function ResultCard(props: { detail: DepartmentListDetail; alreadyApplied: boole
         </Row>
         {props.alreadyApplied ? <Alert type="info" showIcon title={t('department.result.alreadyApplied')} data-testid="department-already-applied" /> : null}
         {list.status === 'applied' ? (
-          <Alert type="success" showIcon title={t('department.result.applied', { warnings: list.warningsOpened, facts: list.factsUpdated })} data-testid="department-applied" />
+          <Alert type="success" showIcon title={t('department.result.applied', { warnings: list.warningsOpened, leads: list.leadsOpened, facts: list.factsUpdated })} data-testid="department-applied" />
         ) : (
           <Flex justify="end">
             <Button type="primary" loading={props.applying} onClick={props.onApply} data-testid="department-apply">
