@@ -1,31 +1,19 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from './AuditPage';
-import { CaseNoticePage } from './CaseNoticePage';
-import { CasePage } from './CasePage';
-import { CasesPage } from './CasesPage';
-import { ChangePasswordPage } from './ChangePasswordPage';
 import { DeclarationStatusPage } from './DeclarationStatusPage';
-import { DeclarationsPage } from './DeclarationsPage';
-import { DashboardHouseholdsPage } from './DashboardHouseholdsPage';
-import { DashboardPage } from './DashboardPage';
 import { DeclarePage } from './DeclarePage';
-import { ExchangePage } from './ExchangePage';
-import { DepartmentPage } from './DepartmentPage';
-import { FocusPage } from './FocusPage';
 import { HomePage } from './HomePage';
-import { HouseholdPage } from './HouseholdPage';
-import { HouseholdsPage } from './HouseholdsPage';
-import { ImportPage } from './ImportPage';
-import { LinesPage } from './LinesPage';
 import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
-import { ReportPrintPage } from './ReportPrintPage';
-import { ReportsPage } from './ReportsPage';
-import { SettingsPage } from './SettingsPage';
 import { SignedInArea } from './SignedInArea';
-import { TargetsPage } from './TargetsPage';
-import { UsersPage } from './UsersPage';
-import { WarningsPage } from './WarningsPage';
+
+/**
+ * A page loaded on first visit: Vite makes each its own chunk, so the charts, the Excel upload screens and the
+ * print pages are not in the bundle every clerk downloads at login.
+ */
+function page<M extends Record<string, ComponentType>>(load: () => Promise<M>, name: keyof M) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /** Paths here must match the menu (modules/layout/menuConfig.ts). */
 export function createRouter() {
@@ -38,27 +26,27 @@ export function createRouter() {
       element: <SignedInArea />,
       children: [
         { index: true, element: <HomePage /> },
-        { path: 'registry/households', element: <HouseholdsPage /> },
-        { path: 'registry/households/:id', element: <HouseholdPage /> },
-        { path: 'registry/import', element: <ImportPage /> },
-        { path: 'registry/exchange', element: <ExchangePage /> },
-        { path: 'dashboard', element: <DashboardPage /> },
-        { path: 'dashboard/households', element: <DashboardHouseholdsPage /> },
-        { path: 'targets', element: <TargetsPage /> },
-        { path: 'reports', element: <ReportsPage /> },
-        { path: 'reports/print/:kind', element: <ReportPrintPage /> },
-        { path: 'monitoring/warnings', element: <WarningsPage /> },
-        { path: 'monitoring/lines', element: <LinesPage /> },
-        { path: 'focus', element: <FocusPage /> },
-        { path: 'cases', element: <CasesPage /> },
-        { path: 'cases/notices', element: <CaseNoticePage /> },
-        { path: 'cases/declarations', element: <DeclarationsPage /> },
-        { path: 'cases/:id', element: <CasePage /> },
-        { path: 'department', element: <DepartmentPage /> },
-        { path: 'admin/users', element: <UsersPage /> },
-        { path: 'admin/audit', element: <AuditPage /> },
-        { path: 'admin/settings', element: <SettingsPage /> },
-        { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: 'registry/households', lazy: page(() => import('./HouseholdsPage'), 'HouseholdsPage') },
+        { path: 'registry/households/:id', lazy: page(() => import('./HouseholdPage'), 'HouseholdPage') },
+        { path: 'registry/import', lazy: page(() => import('./ImportPage'), 'ImportPage') },
+        { path: 'registry/exchange', lazy: page(() => import('./ExchangePage'), 'ExchangePage') },
+        { path: 'dashboard', lazy: page(() => import('./DashboardPage'), 'DashboardPage') },
+        { path: 'dashboard/households', lazy: page(() => import('./DashboardHouseholdsPage'), 'DashboardHouseholdsPage') },
+        { path: 'targets', lazy: page(() => import('./TargetsPage'), 'TargetsPage') },
+        { path: 'reports', lazy: page(() => import('./ReportsPage'), 'ReportsPage') },
+        { path: 'reports/print/:kind', lazy: page(() => import('./ReportPrintPage'), 'ReportPrintPage') },
+        { path: 'monitoring/warnings', lazy: page(() => import('./WarningsPage'), 'WarningsPage') },
+        { path: 'monitoring/lines', lazy: page(() => import('./LinesPage'), 'LinesPage') },
+        { path: 'focus', lazy: page(() => import('./FocusPage'), 'FocusPage') },
+        { path: 'cases', lazy: page(() => import('./CasesPage'), 'CasesPage') },
+        { path: 'cases/notices', lazy: page(() => import('./CaseNoticePage'), 'CaseNoticePage') },
+        { path: 'cases/declarations', lazy: page(() => import('./DeclarationsPage'), 'DeclarationsPage') },
+        { path: 'cases/:id', lazy: page(() => import('./CasePage'), 'CasePage') },
+        { path: 'department', lazy: page(() => import('./DepartmentPage'), 'DepartmentPage') },
+        { path: 'admin/users', lazy: page(() => import('./UsersPage'), 'UsersPage') },
+        { path: 'admin/audit', lazy: page(() => import('./AuditPage'), 'AuditPage') },
+        { path: 'admin/settings', lazy: page(() => import('./SettingsPage'), 'SettingsPage') },
+        { path: 'account/password', lazy: page(() => import('./ChangePasswordPage'), 'ChangePasswordPage') },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

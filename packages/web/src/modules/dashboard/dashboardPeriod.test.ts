@@ -23,6 +23,13 @@ describe('dashboard period', () => {
     expect(latestPeriodWithData(trend, '2026-11-22')).toEqual({ year: 2026, quarter: 3 });
   });
 
+  it('passes over a quarter whose collection has barely begun', () => {
+    const trend = [point(2026, 2, 2985), point(2026, 3, 2980), point(2026, 4, 3)];
+    expect(latestPeriodWithData(trend, '2026-11-22')).toEqual({ year: 2026, quarter: 3 });
+    // Half done is enough.
+    expect(latestPeriodWithData([point(2026, 3, 2980), point(2026, 4, 1490)], '2026-11-22')).toEqual({ year: 2026, quarter: 4 });
+  });
+
   it('ignores reports dated after today and reads counts given as text', () => {
     const trend = [point(2026, 1, 10), { ...point(2026, 2, 0), reportedHouseholds: '7' as unknown as number }, point(2026, 3, 5)];
     expect(latestPeriodWithData(trend, '2026-05-10')).toEqual({ year: 2026, quarter: 2 });
