@@ -1,5 +1,5 @@
 import { INCOME_PARTS, fenToYuan, focusPlanInputSchema, parseYuan, type IncomePart, type MeasureCategory } from '@zengshou/core';
-import type { FieldError, ValidationIssue } from '../ui';
+import { placeIssues, type FieldError, type ValidationIssue } from '../ui';
 import type { PartTargets, PlanDetail, PlanRequestBody } from './types';
 
 /** The plan form as typed: amounts in yuan as text (per person per year), converted to fen only on submit. */
@@ -77,23 +77,7 @@ export function formFieldOf(path: readonly (string | number)[]): (string | numbe
   }
 }
 
-function collect(issues: readonly ValidationIssue[]): { fieldErrors: FieldError[]; formErrors: string[] } {
-  const byField = new Map<string, FieldError>();
-  const formErrors: string[] = [];
-  for (const issue of issues) {
-    const parts = issue.path.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number');
-    const name = formFieldOf(parts);
-    if (!name) {
-      if (!formErrors.includes(issue.message)) formErrors.push(issue.message);
-      continue;
-    }
-    const key = JSON.stringify(name);
-    const entry = byField.get(key) ?? { name, errors: [] };
-    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
-    byField.set(key, entry);
-  }
-  return { fieldErrors: [...byField.values()], formErrors };
-}
+const collect = (issues: readonly ValidationIssue[]) => placeIssues(issues, formFieldOf);
 
 /**
  * The PUT body from the form: yuan → fen through core's exact parser (never floating point), blanks to "not set",

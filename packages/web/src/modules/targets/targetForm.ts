@@ -1,5 +1,5 @@
 import { INCOME_PARTS, fenToYuan, incomeTargetBodySchema, isRegionPrefix, parseYuan, targetYearSchema, type IncomePart } from '@zengshou/core';
-import type { FieldError, ValidationIssue } from '../ui';
+import { placeIssues, type FieldError, type ValidationIssue } from '../ui';
 import type { IncomeTargetView, TargetRequestBody } from './types';
 
 /**
@@ -96,23 +96,7 @@ export function targetFieldOf(path: readonly (string | number)[]): (string | num
   }
 }
 
-function collect(issues: readonly ValidationIssue[]): { fieldErrors: FieldError[]; formErrors: string[] } {
-  const byField = new Map<string, FieldError>();
-  const formErrors: string[] = [];
-  for (const issue of issues) {
-    const parts = issue.path.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number');
-    const name = targetFieldOf(parts);
-    if (!name) {
-      if (!formErrors.includes(issue.message)) formErrors.push(issue.message);
-      continue;
-    }
-    const key = JSON.stringify(name);
-    const entry = byField.get(key) ?? { name, errors: [] };
-    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
-    byField.set(key, entry);
-  }
-  return { fieldErrors: [...byField.values()], formErrors };
-}
+const collect = (issues: readonly ValidationIssue[]) => placeIssues(issues, targetFieldOf);
 
 export type TargetBodyOutcome =
   | { ok: true; region: string; year: number; body: TargetRequestBody }

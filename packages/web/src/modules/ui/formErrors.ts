@@ -33,18 +33,33 @@ export function schemaRule(schema: SafeParser, options: { skipBlank?: boolean } 
   };
 }
 
-/** Issues grouped by field path (for form.setFields); issues without a field are left out. */
-export function fieldErrorsFromIssues(issues: readonly ValidationIssue[]): FieldError[] {
+/**
+ * Issues placed under the form's fields: `fieldOf` maps a schema path to the field that shows it (null: no one field
+ * is to blame, the message goes above the form). Each message appears once per place.
+ */
+export function placeIssues(
+  issues: readonly ValidationIssue[],
+  fieldOf: (path: (string | number)[]) => (string | number)[] | null,
+): { fieldErrors: FieldError[]; formErrors: string[] } {
   const byField = new Map<string, FieldError>();
+  const formErrors: string[] = [];
   for (const issue of issues) {
-    const name = issue.path.filter((part): part is string | number => typeof part === 'string' || typeof part === 'number');
-    if (name.length === 0) continue;
+    const name = fieldOf(issue.path.filter((part): part is string | number => typeof part === 'string' || typeof part === 'number'));
+    if (!name) {
+      if (!formErrors.includes(issue.message)) formErrors.push(issue.message);
+      continue;
+    }
     const key = JSON.stringify(name);
     const entry = byField.get(key) ?? { name, errors: [] };
     if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
     byField.set(key, entry);
   }
-  return [...byField.values()];
+  return { fieldErrors: [...byField.values()], formErrors };
+}
+
+/** Issues grouped by field path (for form.setFields); issues without a field are left out. */
+export function fieldErrorsFromIssues(issues: readonly ValidationIssue[]): FieldError[] {
+  return placeIssues(issues, (path) => (path.length > 0 ? path : null)).fieldErrors;
 }
 
 /**

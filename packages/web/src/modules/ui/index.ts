@@ -8,7 +8,7 @@ export { LoadErrorResult } from './components/LoadErrorResult';
 export { JsonView } from './components/JsonView';
 export { NotFoundResult } from './components/NotFoundResult';
 export { PageContainer } from './components/PageContainer';
-export { fieldErrorsFromIssues, fieldErrorsFromServer, schemaRule, showFieldErrors } from './formErrors';
+export { fieldErrorsFromIssues, fieldErrorsFromServer, placeIssues, schemaRule, showFieldErrors } from './formErrors';
 export type { FieldError, SafeParser, ValidationIssue } from './formErrors';
 export { formatDateTime } from './formatDateTime';
 export { useFirstPageOnRegionChange } from './useFirstPageOnRegionChange';
