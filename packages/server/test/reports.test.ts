@@ -212,6 +212,24 @@ describe('county monthly dispatch (县级每月调度)', () => {
     expect(audited.at(-1)).toMatchObject({ username: county.username, detail: { month: '2026-03', format: 'xlsx' } });
   });
 
+  it('reports the income of the last quarter collected: a month whose quarter has barely any income shows the one before', async () => {
+    const sections = async (month: string) => ((await county.get(`/api/reports/dispatch?region=${R.county}&month=${month}`)).json().figures as { section: string }[]).map((f) => f.section);
+    const [h] = (await env.db.pool.query('SELECT id FROM households WHERE county_code = $1 ORDER BY household_no LIMIT 1', [R.county])).rows as { id: string }[];
+    const saved = await county.post('/api/income-records', { householdId: h!.id, year: 2026, quarter: 1, items: { wageOther: '3000' } });
+    expect(saved.statusCode, saved.body).toBe(201);
+    // Expected from the records themselves: per quarter up to 2026 Q2, the households with a valid current record;
+    // the latest quarter with at least half the best count.
+    const counts = (await env.db.pool.query(`SELECT year, quarter, count(DISTINCT household_id)::int AS n FROM income_records
+      WHERE county_code = $1 AND superseded_at IS NULL AND status = 'valid' AND year BETWEEN 2024 AND 2026 AND (year < 2026 OR quarter <= 2)
+      GROUP BY year, quarter`, [R.county])).rows as { year: number; quarter: number; n: number }[];
+    expect(counts.filter((c) => c.year === 2026 && c.quarter === 2)).toEqual([]);
+    const most = Math.max(...counts.map((c) => c.n));
+    const expected = counts.filter((c) => c.n * 2 >= most).sort((a, b) => b.year * 10 + b.quarter - (a.year * 10 + a.quarter))[0]!;
+    const may = await sections('2026-05');
+    expect(may).toContain(`收入（${expected.year}年第${expected.quarter}季度累计）`);
+    expect(may).not.toContain('收入（2026年第2季度累计）');
+  });
+
   it('keeps to the caller’s scope', async () => {
     expect((await county.get(`/api/reports/dispatch?region=${R.otherCounty}&month=2026-03`)).statusCode).toBe(404);
     expect((await county.get('/api/reports/dispatch?month=2026-13')).statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import { divideFenRounded, type Fen } from '../money.ts';
 import { INCOME_PARTS, type IncomePart } from '../registry/income-items.ts';
 import { annualise } from '../registry/income.ts';
-import type { DashboardGap, DashboardIncome, DashboardTarget, IncomePartShares, IncomePartsFen } from './dashboard-contract.ts';
+import type { DashboardGap, DashboardIncome, DashboardTarget, DashboardTrendPoint, IncomePartShares, IncomePartsFen } from './dashboard-contract.ts';
 
 /**
  * The dashboard's derived figures from additive rollup sums. Rollup rows hold only counts and Σ fen, so any region's
@@ -107,4 +107,25 @@ export function dashboardGap(income: Pick<DashboardIncome, 'projectedPerCapitaNe
     parts,
     reachedShare: target.perCapitaNetFen > 0 ? income.projectedPerCapitaNetFen / target.perCapitaNetFen : 0,
   };
+}
+
+/**
+ * The quarter whose figures a dashboard or a dispatch report shows by default: the latest one up to `upTo` whose
+ * income collection is at least half done (half as many households reported as in the best-reported quarter).
+ * Income is collected after a quarter ends, so the running quarter has nothing or a handful of early entries, and
+ * a county reads the last collected one; a quarter with three households reported would rank empty bars.
+ */
+export function latestCollectedQuarter(
+  points: readonly Pick<DashboardTrendPoint, 'year' | 'quarter' | 'reportedHouseholds'>[],
+  upTo: { year: number; quarter: number } | null,
+): { year: number; quarter: number } | null {
+  const order = (p: { year: number; quarter: number }) => p.year * 10 + p.quarter;
+  const eligible = points.filter((p) => Number(p.reportedHouseholds) > 0 && !(upTo && order(p) > order(upTo)));
+  const most = Math.max(0, ...eligible.map((p) => Number(p.reportedHouseholds)));
+  let best: { year: number; quarter: number } | null = null;
+  for (const p of eligible) {
+    if (Number(p.reportedHouseholds) * 2 < most) continue;
+    if (!best || order(p) > order(best)) best = { year: p.year, quarter: p.quarter };
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 import {
-  CASE_STATE_LABELS, caseConfigSchema, chinaDate, daysBetween, deadlines, replay, type CaseConfig, type Dashboard,
+  CASE_STATE_LABELS, caseConfigSchema, chinaDate, daysBetween, deadlines, latestCollectedQuarter, replay, type CaseConfig, type Dashboard,
 } from '@zengshou/core';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -84,13 +84,19 @@ export class ReportsService {
     const to = today < period.lastDay ? this.deps.clock.now().toISOString() : period.to;
     const length = childLength(region.code);
     const orm = this.deps.db.orm;
-    const [dashboard, children, progress, histories, caseSettings] = await Promise.all([
+    const [monthDashboard, children, progress, histories, caseSettings] = await Promise.all([
       this.dashboards.build(actor, { region: region.code, year: period.year, quarter: period.quarter }),
       length > region.code.length ? repo.childRegions(orm, region.code) : Promise.resolve([{ code: region.code, name: region.name }]),
       repo.progressByChild(orm, region.code, length, period.from, to),
       repo.caseHistoriesUpTo(orm, region.code, period.from, to),
       readCaseSettings(orm),
     ]);
+    // The income figures are those of the last quarter collected by the month (November reports Q3 while Q4 is
+    // still being collected); the section's title names the quarter.
+    const collected = latestCollectedQuarter(monthDashboard.trend, { year: period.year, quarter: period.quarter });
+    const dashboard = collected && (collected.year !== period.year || collected.quarter !== period.quarter)
+      ? await this.dashboards.build(actor, { region: region.code, ...collected })
+      : monthDashboard;
     const configFor = caseConfigResolver(caseSettings.regions);
     const overdue = new Map<string, number>();
     for (const h of histories) {

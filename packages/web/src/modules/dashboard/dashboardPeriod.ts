@@ -1,4 +1,4 @@
-import type { DashboardTrendPoint } from '@zengshou/core';
+import { latestCollectedQuarter, type DashboardTrendPoint } from '@zengshou/core';
 
 export interface Period {
   year: number;
@@ -18,22 +18,9 @@ export function periodOfDate(date: string): Period | null {
 
 const order = (p: Period) => p.year * 10 + p.quarter;
 
-/**
- * The quarter a dashboard opens on: the latest one up to today whose income collection is at least half done (half
- * as many households reported as in the best-reported quarter). Income is collected after a quarter ends, so the
- * running quarter has nothing or a handful of early entries, and a county reads the last closed one; opening on a
- * quarter with three households reported would show a ranking of empty bars.
- */
+/** The quarter a dashboard opens on: the latest collected one up to today (core `latestCollectedQuarter`). */
 export function latestPeriodWithData(trend: readonly DashboardTrendPoint[], today: string): Period | null {
-  const now = periodOfDate(today);
-  const eligible = trend.filter((point) => Number(point.reportedHouseholds) > 0 && !(now && order(point) > order(now)));
-  const most = Math.max(0, ...eligible.map((point) => Number(point.reportedHouseholds)));
-  let best: Period | null = null;
-  for (const point of eligible) {
-    if (Number(point.reportedHouseholds) * 2 < most) continue;
-    if (!best || order(point) > order(best)) best = { year: point.year, quarter: point.quarter };
-  }
-  return best;
+  return latestCollectedQuarter(trend, periodOfDate(today));
 }
 
 /** The period kept in the address bar (?year=2026&quarter=3); anything malformed is left to the default. */

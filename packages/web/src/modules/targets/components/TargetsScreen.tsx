@@ -68,12 +68,17 @@ export function TargetsScreen() {
       ),
     },
     {
-      title: t('targets.col.source'), key: 'source',
+      // Wide enough for a document name; a long note (e.g. how a figure was derived) stays at two lines, whole on hover.
+      title: t('targets.col.source'), key: 'source', width: 280,
       render: (_, r) => (
         <Tooltip title={t('targets.setBy', { name: r.setByName, time: formatDateTime(r.setAt), version: r.version })}>
           <Flex vertical>
             {r.source ? <Typography.Text style={{ fontSize: 12 }}>{r.source}</Typography.Text> : null}
-            {r.note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.note}</Typography.Text> : null}
+            {r.note ? (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }} ellipsis={{ rows: 2, tooltip: r.note }}>
+                {r.note}
+              </Typography.Paragraph>
+            ) : null}
           </Flex>
         </Tooltip>
       ),
@@ -145,7 +150,7 @@ export function TargetsScreen() {
             loading={targets.isFetching}
             pagination={false}
             size="small"
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1400 }}
             locale={{ emptyText: t('targets.empty') }}
             data-testid="targets-table"
           />
