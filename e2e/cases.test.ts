@@ -48,7 +48,8 @@ async function takeStep(page: Page, step: string, status: string, fill?: () => P
   await page.getByTestId('case-step-form').waitFor();
   if (fill) await fill();
   await page.getByTestId('case-step-submit').click();
-  await expect.poll(() => page.getByTestId('case-header').getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
+  // Generous: under CI the browser journeys share two cores with the server suites, and a step also refreshes rollups.
+  await expect.poll(() => page.getByTestId('case-header').getAttribute('data-status'), { timeout: 60_000 }).toBe(status);
 }
 
 async function household(clerk: ApiSession, no: string, labour: 'normal' | 'none', wageYuan: string) {
@@ -87,7 +88,7 @@ describe('monitoring case journey in Chromium', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.innerText()).toMatch(/低于.*监测线/);
     await row.getByTestId('case-open-lead').click();
-    await expect.poll(() => clerk.getByTestId('case-header').getAttribute('data-status'), { timeout: 20_000 }).toBe('lead');
+    await expect.poll(() => clerk.getByTestId('case-header').getAttribute('data-status'), { timeout: 60_000 }).toBe('lead');
     const caseUrl = clerk.url();
     const caseId = caseUrl.split('/').pop()!;
     const { caseNo } = await clerkApi.get<{ caseNo: string }>(`/api/cases/${caseId}`);
@@ -140,13 +141,13 @@ describe('monitoring case journey in Chromium', () => {
     await reviewer.getByTestId('menu-cases').click();
     await reviewer.getByTestId('case-tab-mine').click();
     const queueRow = reviewer.getByTestId(`case-row-${caseNo}`);
-    await queueRow.waitFor({ timeout: 20_000 });
+    await queueRow.waitFor({ timeout: 60_000 });
     await queueRow.locator('input[type="checkbox"]').check();
     await reviewer.getByTestId(`case-row-${second.caseNo}`).locator('input[type="checkbox"]').check();
     await reviewer.getByTestId('case-bulk-approve').click();
     await expect.poll(() => reviewer.getByTestId('case-bulk-confirm-content').innerText()).toMatch(/2/);
     await reviewer.getByTestId('case-bulk-confirm').click();
-    await expect.poll(() => reviewer.getByTestId('case-bulk-result').innerText(), { timeout: 20_000 }).toMatch(/2/);
+    await expect.poll(() => reviewer.getByTestId('case-bulk-result').innerText(), { timeout: 60_000 }).toMatch(/2/);
     await screenshot(reviewer, 'case-township-bulk');
 
     // County: approves with the village's proposal pre-filled.
@@ -188,7 +189,7 @@ describe('monitoring case journey in Chromium', () => {
     await clerk.getByTestId('case-step-form').waitFor();
     await clerk.getByTestId('case-form-way').getByText('自然消除').click();
     await clerk.getByTestId('case-step-submit').click();
-    await expect.poll(() => clerk.getByTestId('case-refusal').innerText(), { timeout: 20_000 }).toContain('家庭无劳动能力成员（0 人），不标注风险消除，应纳入兜底保障并继续监测');
+    await expect.poll(() => clerk.getByTestId('case-refusal').innerText(), { timeout: 60_000 }).toContain('家庭无劳动能力成员（0 人），不标注风险消除，应纳入兜底保障并继续监测');
     await screenshot(clerk, 'case-elimination-refused');
     await clerk.getByTestId('case-step-cancel').click();
     expect(await clerk.getByTestId('case-header').getAttribute('data-status')).toBe('monitored');

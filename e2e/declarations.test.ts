@@ -89,7 +89,7 @@ describe('self-declaration journey in Chromium', () => {
     await desk.getByTestId('menu-cases').click();
     await desk.getByTestId('case-tab-mine').click();
     const row = desk.getByTestId(`case-row-${item.case!.caseNo}`);
-    await row.waitFor({ timeout: 20_000 });
+    await row.waitFor({ timeout: 60_000 });
     expect(await row.getAttribute('data-status')).toBe('lead');
     const text = (await row.textContent())!;
     expect(text).toContain('农户自主申报');
