@@ -10,6 +10,15 @@ import { presentHousehold, presentMember } from './registry.presenter.ts';
 const ONE_HOUSEHOLD_MESSAGE = '该身份证号已登记在其他家庭中，一人只能属于一户；如需迁移请在原户办理';
 
 /** Narrows a requested region to the caller's scope; a region outside it is not found. */
+/**
+ * A region addressed as a record (its target, its scoring rules), not as a list filter: outside the caller's scope —
+ * a parent included — it is not found, like a missing one.
+ */
+export function regionAddressedInScope(actor: Actor, region: string): string {
+  if (!region.startsWith(actor.scope)) throw new NotFoundError('地区不存在');
+  return region;
+}
+
 export function regionWithinScope(actor: Actor, region: string | undefined): string {
   if (!region) return actor.scope;
   if (region.startsWith(actor.scope)) return region;

@@ -6,7 +6,7 @@ import type { Actor, AppDeps } from '../../platform/http/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../platform/errors.ts';
 import { insertSetting, readSetting, writeSetting } from '../settings/settings.repository.ts';
-import { regionWithinScope } from '../registry/registry.service.ts';
+import { regionAddressedInScope, regionWithinScope } from '../registry/registry.service.ts';
 import type { DashboardSource } from './reports.service.ts';
 import * as repo from './reports.repository.ts';
 
@@ -66,8 +66,7 @@ export class AssessmentService {
   /** The rules that score the children of a region, where they were set, and the stored setting's version. */
   async rules(actor: Actor, requested: string | undefined) {
     // The rules are addressed by their region, like a record: a parent's are not the caller's to read (404, as in the PUT).
-    if (requested !== undefined && !requested.startsWith(actor.scope)) throw new NotFoundError('地区不存在');
-    const region = await this.regionOf(regionWithinScope(actor, requested));
+    const region = await this.regionOf(requested === undefined ? actor.scope : regionAddressedInScope(actor, requested));
     const stored = await readRules(this.deps.db.orm);
     const { rules, setFor } = rulesFor(stored.regions, region.code);
     const owner = setFor ? await this.regionOf(setFor) : null;
@@ -83,8 +82,7 @@ export class AssessmentService {
 
   /** Sets (or with null, removes) a region's own rules; a region outside the caller's scope is not found. */
   async updateRules(actor: Actor, ip: string, input: { version: number; region: string; rules: AssessmentRules | null }) {
-    if (!input.region.startsWith(actor.scope)) throw new NotFoundError('地区不存在');
-    await this.regionOf(input.region);
+    await this.regionOf(regionAddressedInScope(actor, input.region));
     if (input.rules !== null) {
       const parsed = assessmentRulesSchema.safeParse(input.rules);
       if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join('；'));

@@ -7,7 +7,7 @@ import ExcelJS, { withExcelTempFiles } from '../../platform/excel.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../platform/errors.ts';
 import type { Actor, AppDeps } from '../../platform/http/context.ts';
 import { DEFAULT_IMPORT_LIMITS, FileRejectedError, inspectFile, readRows, type ImportLimits } from '../imports/file-source.ts';
-import { regionWithinScope } from '../registry/registry.service.ts';
+import { regionAddressedInScope, regionWithinScope } from '../registry/registry.service.ts';
 import * as repo from './targets.repository.ts';
 
 /** A target sheet has a row per region and year: a county with every village for five years is a few thousand. */
@@ -56,11 +56,6 @@ const auditOf = (v: IncomeTargetValues) => ({
 });
 
 /** A code the caller may set a target for: their own region or anything below it. Anything else does not exist. */
-function writableRegion(actor: Actor, region: string): string {
-  if (!region.startsWith(actor.scope)) throw new NotFoundError('地区不存在');
-  return region;
-}
-
 export interface ImportRowError {
   row: number;
   column: string;
@@ -91,8 +86,7 @@ export class TargetsService {
   }
 
   async history(actor: Actor, region: string, year: number) {
-    const code = regionWithinScope(actor, region);
-    if (code !== region) throw new NotFoundError('地区不存在');
+    regionAddressedInScope(actor, region);
     // An unknown code answers like one outside the scope, so the reply never tells which codes exist elsewhere.
     if (!(await repo.existingRegions(this.deps.db.orm, [region])).has(region)) throw new NotFoundError('地区不存在');
     return { items: (await repo.targetHistory(this.deps.db.orm, region, year)).map(presentTarget) };
@@ -101,7 +95,7 @@ export class TargetsService {
   /** Sets one target: a new version when the figures change, nothing when they do not; refused on a stale version. */
   async put(req: TargetsRequest, region: string, year: number, body: IncomeTarget) {
     const { actor } = req;
-    writableRegion(actor, region);
+    regionAddressedInScope(actor, region);
     const regions = await repo.existingRegions(this.deps.db.orm, [region]);
     if (!regions.has(region)) throw new NotFoundError('地区不存在');
     const { version, ...rest } = body;

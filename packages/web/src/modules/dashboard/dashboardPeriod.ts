@@ -16,8 +16,6 @@ export function periodOfDate(date: string): Period | null {
   return { year: Number(match[1]), quarter: Math.ceil(month / 3) };
 }
 
-const order = (p: Period) => p.year * 10 + p.quarter;
-
 /** The quarter a dashboard opens on: the latest collected one up to today (core `latestCollectedQuarter`). */
 export function latestPeriodWithData(trend: readonly DashboardTrendPoint[], today: string): Period | null {
   return latestCollectedQuarter(trend, periodOfDate(today));
