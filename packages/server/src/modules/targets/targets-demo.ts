@@ -1,6 +1,5 @@
 import { grownFen, type IncomeTargetValues, type PartsFen } from '@zengshou/core';
 import type { AppDeps } from '../../platform/http/context.ts';
-import { queryOne, sql } from '../../platform/db/sql.ts';
 import { demoPeriods } from '../demo/demo.service.ts';
 import * as repo from './targets.repository.ts';
 
@@ -67,14 +66,11 @@ export async function seedDemoTargets(deps: AppDeps, log: (line: string) => void
 
   const at = clock.now();
   const added = await db.transaction(async (tx) => {
-    let n = 0;
-    for (const row of rows) {
-      const exists = await queryOne<{ id: number }>(tx.orm, sql`SELECT id FROM income_targets WHERE region_code = ${row.regionCode} AND year = ${row.year} LIMIT 1`);
-      if (exists) continue;
-      await repo.saveTargetVersion(tx, row, 1, { userId: null, name: '演示数据', at });
-      n++;
-    }
-    return n;
+    // Idempotent: a region and year already set (by an earlier start or by a user) is left as it is.
+    const existing = new Set((await repo.currentTargetsFor(tx.orm, rows)).map((t) => `${t.region_code}:${t.year}`));
+    const missing = rows.filter((row) => !existing.has(`${row.regionCode}:${row.year}`));
+    for (const row of missing) await repo.saveTargetVersion(tx, row, 1, { userId: null, name: '演示数据', at });
+    return missing.length;
   });
   if (added > 0) log(`已载入增收目标 ${added} 条（维西县 2021 年基数及 2022 年起目标、香格里拉市 2024 年目标）`);
 }
