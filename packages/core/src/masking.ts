@@ -118,8 +118,9 @@ export function containsUnmaskedPersonalData(text: string): string[] {
     }
   }
 
-  // Grouped forms: the single-run pass above sees only short fragments of these.
-  for (const m of t.matchAll(/(?<![\d*])1[3-9]\d([ -])\d{4}\1\d{4}(?![\d*])/g)) {
+  // Grouped forms: the single-run pass above sees only short fragments of these. A group inside a longer token of
+  // letters and hyphens (a UUID such as …f167-8582-4402-9c1b…) is not a phone number.
+  for (const m of t.matchAll(/(?<![\w*-])1[3-9]\d([ -])\d{4}\1\d{4}(?![\w*]|-\w)/g)) {
     hits.push({ index: m.index, value: text.slice(m.index, m.index + m[0].length) });
   }
   for (const m of t.matchAll(/(?<![\d*])\d{4}(?:([ -])\d{4})(?:\1\d{4}){2}(?:\1\d{1,3})?(?![\d*])/g)) {
